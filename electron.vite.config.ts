@@ -1,0 +1,35 @@
+import { resolve } from 'node:path'
+import { defineConfig } from 'electron-vite'
+import vue from '@vitejs/plugin-vue'
+
+// One config for the three Electron targets. The preload runs in a sandboxed
+// renderer, which can only `require('electron')`: it is bundled whole, as CommonJS.
+export default defineConfig({
+  main: {
+    build: {
+      outDir: 'out/main',
+      rolldownOptions: { input: { index: resolve(__dirname, 'src-main/index.ts') } }
+    }
+  },
+  preload: {
+    build: {
+      outDir: 'out/preload',
+      externalizeDeps: false,
+      rolldownOptions: {
+        input: { preload: resolve(__dirname, 'src-main/preload.ts') },
+        output: { format: 'cjs', entryFileNames: '[name].cjs' }
+      }
+    }
+  },
+  renderer: {
+    root: resolve(__dirname, 'src-renderer'),
+    plugins: [vue()],
+    resolve: { alias: { '@shared': resolve(__dirname, 'src-main/shared') } },
+    build: {
+      outDir: resolve(__dirname, 'out/renderer'),
+      target: 'esnext',
+      rolldownOptions: { input: { index: resolve(__dirname, 'src-renderer/index.html') } }
+    },
+    optimizeDeps: { esbuildOptions: { target: 'esnext' } }
+  }
+})

@@ -1,0 +1,36 @@
+// The names of every IPC channel, with no schemas attached, so the sandboxed
+// preload can build `window.flotilla` without bundling the validators.
+// `contract.ts` attaches a schema to each name and fails to compile if one is missing.
+
+export const INVOKE_CHANNELS = [
+  'app.info',
+  'app.openExternal',
+  'settings.get',
+  'settings.set',
+  'accounts.list',
+  'accounts.verify',
+  'accounts.add',
+  'accounts.update',
+  'accounts.remove',
+  'accounts.health',
+  'fleet.get',
+  'fleet.refresh'
+] as const
+export type InvokeChannel = (typeof INVOKE_CHANNELS)[number]
+
+export const EVENT_CHANNELS = ['accounts.changed', 'accounts.health', 'fleet.changed', 'app.warning'] as const
+export type EventChannel = (typeof EVENT_CHANNELS)[number]
+
+/** Every push event travels on this one IPC channel as `{ event, payload }`. */
+export const EVENT_IPC_CHANNEL = 'flotilla:event'
+
+export type Namespace<C extends string> = C extends `${infer N}.${string}` ? N : never
+export type Method<C extends string, N extends string> = C extends `${N}.${infer M}` ? M : never
+
+export function isInvokeChannel(name: unknown): name is InvokeChannel {
+  return typeof name === 'string' && (INVOKE_CHANNELS as readonly string[]).includes(name)
+}
+
+export function isEventChannel(name: unknown): name is EventChannel {
+  return typeof name === 'string' && (EVENT_CHANNELS as readonly string[]).includes(name)
+}
