@@ -1,6 +1,16 @@
 import { resolve } from 'node:path'
 import { defineConfig } from 'electron-vite'
 import vue from '@vitejs/plugin-vue'
+import type { Plugin } from 'vite'
+import { buildCsp } from './src-main/shared/csp'
+
+/** Puts the one CSP (src-main/shared/csp.ts) into index.html's meta tag. */
+function cspMeta(): Plugin {
+  return {
+    name: 'flotilla-csp',
+    transformIndexHtml: (html) => html.replace('__FLOTILLA_CSP__', buildCsp())
+  }
+}
 
 // One config for the three Electron targets. The preload runs in a sandboxed
 // renderer, which can only `require('electron')`: it is bundled whole, as CommonJS.
@@ -23,7 +33,7 @@ export default defineConfig({
   },
   renderer: {
     root: resolve(__dirname, 'src-renderer'),
-    plugins: [vue()],
+    plugins: [vue(), cspMeta()],
     resolve: { alias: { '@shared': resolve(__dirname, 'src-main/shared') } },
     build: {
       outDir: resolve(__dirname, 'out/renderer'),

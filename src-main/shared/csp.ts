@@ -1,0 +1,26 @@
+// The Content-Security-Policy of every Flotilla page. Written into index.html at
+// build time and sent as a header by main's app:// protocol, so the two cannot drift.
+// style-src allows inline styles because the component library injects its theme
+// as <style> elements at run time; scripts stay 'self' only.
+export interface CspOptions {
+  /** Extra origins the page may open sockets to (console wss hosts, the harness bridge). */
+  readonly connectSrc?: readonly string[]
+}
+
+export function buildCsp(options: CspOptions = {}): string {
+  const connect = ["'self'", ...(options.connectSrc ?? [])].join(' ')
+  return [
+    "default-src 'none'",
+    "script-src 'self'",
+    "style-src 'self' 'unsafe-inline'",
+    "img-src 'self' data: blob:",
+    "font-src 'self' data:",
+    `connect-src ${connect}`,
+    "worker-src 'self' blob:",
+    "base-uri 'none'",
+    "form-action 'none'",
+    "frame-src 'none'",
+    "object-src 'none'",
+    "frame-ancestors 'none'"
+  ].join('; ')
+}
