@@ -18,7 +18,7 @@ export default defineConfig({
   main: {
     build: {
       outDir: 'out/main',
-      rolldownOptions: { input: { index: resolve(__dirname, 'src-main/index.ts') } }
+      rolldownOptions: { input: { index: resolve(import.meta.dirname, 'src-main/index.ts') } }
     }
   },
   preload: {
@@ -26,19 +26,19 @@ export default defineConfig({
       outDir: 'out/preload',
       externalizeDeps: false,
       rolldownOptions: {
-        input: { preload: resolve(__dirname, 'src-main/preload.ts') },
+        input: { preload: resolve(import.meta.dirname, 'src-main/preload.ts') },
         output: { format: 'cjs', entryFileNames: '[name].cjs' }
       }
     }
   },
   renderer: {
-    root: resolve(__dirname, 'src-renderer'),
+    root: resolve(import.meta.dirname, 'src-renderer'),
     plugins: [vue(), cspMeta()],
-    resolve: { alias: { '@shared': resolve(__dirname, 'src-main/shared') } },
+    resolve: { alias: { '@shared': resolve(import.meta.dirname, 'src-main/shared') } },
     build: {
-      outDir: resolve(__dirname, 'out/renderer'),
+      outDir: resolve(import.meta.dirname, 'out/renderer'),
       target: 'esnext',
-      rolldownOptions: { input: { index: resolve(__dirname, 'src-renderer/index.html') } }
+      rolldownOptions: { input: { index: resolve(import.meta.dirname, 'src-renderer/index.html') } }
     },
     optimizeDeps: { esbuildOptions: { target: 'esnext' } }
   }

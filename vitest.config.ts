@@ -19,7 +19,7 @@ export default defineConfig({
       },
       {
         plugins: [vue()],
-        resolve: { alias: { '@shared': resolve(__dirname, 'src-main/shared') } },
+        resolve: { alias: { '@shared': resolve(import.meta.dirname, 'src-main/shared') } },
         test: {
           name: 'renderer',
           environment: 'happy-dom',

@@ -13,7 +13,7 @@ import {
   ProviderId,
   VerifyResult
 } from './domain'
-import { SerializedError } from './errors'
+import { type SerializedError } from './errors'
 import type { EventChannel, InvokeChannel, Method, Namespace } from './ipc-channels'
 
 const NoInput = z.undefined()

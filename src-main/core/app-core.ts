@@ -1,0 +1,121 @@
+// Main's core without Electron: builds the services and binds them to the IPC
+// contract's handler table. Electron (src-main/index.ts) and the web harness
+// (test/harness/) both run exactly this.
+import { join } from 'node:path'
+import type { HandlerTable } from '../shared/contract'
+import type { AppWarning } from '../shared/domain'
+import { FlotillaError } from '../shared/errors'
+import type { EventChannel } from '../shared/ipc-channels'
+import { AccountRepository } from './accounts/account-repository'
+import { AccountService } from './accounts/account-service'
+import { FleetService } from './fleet/fleet-service'
+import { createHttpClient } from './http/fetch-http-client'
+import type { HttpClient } from './http/http-client'
+import type { Logger } from './logging/logger'
+import { getAdapter } from './providers/registry'
+import type { SecretStore } from './secrets/secret-store'
+import { SettingsStore } from './settings/settings-store'
+
+export interface AppCoreOptions {
+  readonly userDataDir: string
+  readonly secretStore: SecretStore
+  readonly logger: Logger
+  readonly appVersion: string
+  readonly platform: string
+  readonly systemLocale: string
+  /** True in the web harness. */
+  readonly harness?: boolean
+  /** Tests shorten the retry schedule; production uses the references' 2 s / 4 s / 8 s. */
+  readonly http?: HttpClient
+  /** Open an https URL in the user's browser (Electron: shell.openExternal; harness: refuse). */
+  readonly openExternal?: (url: string) => Promise<boolean>
+  /** Refresh the fleet right after start (default true). */
+  readonly refreshOnStart?: boolean
+}
+
+export type CoreEventListener = (event: EventChannel, payload: unknown) => void
+
+export interface AppCore {
+  readonly handlers: HandlerTable
+  onEvent(listener: CoreEventListener): () => void
+  dispose(): Promise<void>
+}
+
+export async function createAppCore(opts: AppCoreOptions): Promise<AppCore> {
+  const listeners = new Set<CoreEventListener>()
+  const emit: CoreEventListener = (event, payload) => listeners.forEach((l) => l(event, payload))
+  const warnings: AppWarning[] = []
+  const warn = (w: AppWarning | null): void => {
+    if (!w) return
+    warnings.push(w)
+    opts.logger.warn('warning shown to user', { code: w.code })
+    emit('app.warning', w)
+  }
+
+  const cacheDir = join(opts.userDataDir, 'cache')
+  const http = opts.http ?? createHttpClient({ userAgent: `Flotilla/${opts.appVersion}`, onRequest: (r) => opts.logger.info('http', { ...r }) })
+  const repo = new AccountRepository(opts.userDataDir)
+  const settings = new SettingsStore(opts.userDataDir)
+  warn(await repo.load())
+  warn(await settings.load())
+
+  const accounts: AccountService = new AccountService({
+    repo,
+    secrets: opts.secretStore,
+    http,
+    logger: opts.logger,
+    adapterFor: getAdapter,
+    cacheDir,
+    onChanged: (list) => emit('accounts.changed', list),
+    onRemoved: (id) => void fleet.forget(id),
+    onSaved: (account) => void fleet.refresh([account.id])
+  })
+  const fleet: FleetService = new FleetService({
+    cacheDir,
+    logger: opts.logger,
+    accounts: () => repo.list(),
+    contextFor: (id) => accounts.contextFor(id),
+    adapterFor: getAdapter,
+    onChanged: (snapshot) => emit('fleet.changed', snapshot),
+    onHealth: (health) => emit('accounts.health', health)
+  })
+  await fleet.loadCache()
+  if (opts.refreshOnStart !== false) void fleet.refresh()
+
+  const handlers: HandlerTable = {
+    'app.info': async () => ({
+      name: 'Flotilla',
+      version: opts.appVersion,
+      platform: opts.platform,
+      systemLocale: opts.systemLocale,
+      harness: opts.harness ?? false,
+      warnings: [...warnings]
+    }),
+    'app.openExternal': async ({ url }) => {
+      if (!opts.openExternal) throw new FlotillaError('unavailable', 'Opening links is not available here.')
+      return { opened: await opts.openExternal(url) }
+    },
+    'settings.get': async () => settings.get(),
+    'settings.set': async (patch) => settings.set(patch),
+    'accounts.list': async () => accounts.list(),
+    'accounts.verify': async (draft) => accounts.verify(draft),
+    'accounts.add': async (input) => accounts.add(input),
+    'accounts.update': async (input) => accounts.update(input),
+    'accounts.remove': async ({ id }) => ({ removed: await accounts.remove(id) }),
+    'accounts.health': async () => fleet.health(),
+    'fleet.get': async () => fleet.snapshot(),
+    'fleet.refresh': async (input) => fleet.refresh(input?.accountIds)
+  }
+
+  return {
+    handlers,
+    onEvent(listener) {
+      listeners.add(listener)
+      return () => listeners.delete(listener)
+    },
+    async dispose() {
+      listeners.clear()
+      await opts.logger.flush()
+    }
+  }
+}

@@ -1,0 +1,46 @@
+// The log file in userData (pino, JSON lines). Every message and field passes
+// through the Redactor first, so a credential cannot reach the file even when a
+// provider echoes it back in an error.
+import { mkdirSync } from 'node:fs'
+import { dirname } from 'node:path'
+import pino from 'pino'
+import { Redactor } from './redact'
+
+export type LogFields = Record<string, unknown>
+
+export interface Logger {
+  info(msg: string, fields?: LogFields): void
+  warn(msg: string, fields?: LogFields): void
+  error(msg: string, fields?: LogFields): void
+  /** Scrub this value from every later log line. */
+  registerSecret(secret: string | null | undefined): void
+  flush(): Promise<void>
+}
+
+export interface LoggerOptions {
+  /** Log file path; omitted → stderr (harness, tests). */
+  readonly file?: string
+  readonly level?: 'debug' | 'info' | 'warn' | 'error' | 'silent'
+}
+
+export function createLogger(options: LoggerOptions = {}): Logger {
+  const redactor = new Redactor()
+  const destination = options.file ? fileDestination(options.file) : pino.destination({ fd: 2, sync: true })
+  const base = pino({ level: options.level ?? 'info', base: undefined, timestamp: pino.stdTimeFunctions.isoTime }, destination)
+  const write = (level: 'info' | 'warn' | 'error') => (msg: string, fields?: LogFields) => {
+    base[level]((fields ? redactor.value(fields) : {}) as object, redactor.text(msg))
+  }
+  return {
+    info: write('info'),
+    warn: write('warn'),
+    error: write('error'),
+    registerSecret: (s) => redactor.register(s),
+    // The destination writes synchronously, so nothing is ever buffered.
+    flush: async () => undefined
+  }
+}
+
+function fileDestination(file: string) {
+  mkdirSync(dirname(file), { recursive: true })
+  return pino.destination({ dest: file, sync: true, mode: 0o600 })
+}

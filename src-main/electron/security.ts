@@ -1,0 +1,125 @@
+// Hardening applied to every webContents and to the default session, following
+// Electron's security checklist: no navigation away from Flotilla's own origin,
+// no new windows, no <webview>, no permissions beyond clipboard writes, and
+// links leave the app only as https:// through the OS browser.
+import { shell, type App, type Session, type WebContents } from 'electron'
+import type { Logger } from '../core/logging/logger'
+import { APP_ORIGIN, originOf } from './app-protocol'
+
+type EdgeLogger = Pick<Logger, 'info' | 'warn'>
+
+/** True when `url` belongs to one of the trusted origins (app:// or the dev server). */
+export function isTrustedUrl(url: string, origins: readonly string[]): boolean {
+  const origin = originOf(url)
+  return origin !== null && origins.includes(origin)
+}
+
+/**
+ * Whether `url` may be handed to the OS browser: https only, no credentials in
+ * the URL (they would be shown to, or sent by, the browser), and a host present.
+ */
+export function isSafeExternalUrl(url: string): boolean {
+  let parsed: URL
+  try {
+    parsed = new URL(url)
+  } catch {
+    return false
+  }
+  return parsed.protocol === 'https:' && parsed.hostname !== '' && parsed.username === '' && parsed.password === ''
+}
+
+/** Opens an https link in the user's browser; anything else is refused and logged. */
+export async function openExternalGuarded(url: string, logger?: EdgeLogger): Promise<boolean> {
+  if (!isSafeExternalUrl(url)) {
+    logger?.warn('refused to open external link', { scheme: schemeOf(url) })
+    return false
+  }
+  try {
+    await shell.openExternal(url)
+    return true
+  } catch (error) {
+    logger?.warn('opening external link failed', { reason: error instanceof Error ? error.message : String(error) })
+    return false
+  }
+}
+
+// Only the scheme is logged: the rest of a refused URL may carry a token.
+function schemeOf(url: string): string {
+  const match = /^([a-z][a-z0-9+.-]*):/i.exec(url)
+  return match?.[1]?.toLowerCase() ?? '(none)'
+}
+
+export interface HardenOptions {
+  readonly trustedOrigins: readonly string[]
+  readonly logger?: EdgeLogger
+  /** Where denied window.open / target=_blank https links go; defaults to the guarded shell call. */
+  readonly openExternal?: (url: string) => Promise<boolean>
+}
+
+interface NavigationEvent {
+  readonly url: string
+  preventDefault(): void
+}
+
+/** Locks one webContents to Flotilla's origin. Applied to every webContents via `web-contents-created`. */
+export function hardenWebContents(contents: WebContents, options: HardenOptions): void {
+  const openExternal = options.openExternal ?? ((url: string) => openExternalGuarded(url, options.logger))
+  const guardNavigation = (kind: string) => (event: NavigationEvent) => {
+    if (isTrustedUrl(event.url, options.trustedOrigins)) return
+    event.preventDefault()
+    options.logger?.warn('blocked navigation', { kind, origin: originOf(event.url) ?? '(unparseable)' })
+  }
+  contents.on('will-navigate', guardNavigation('will-navigate'))
+  contents.on('will-redirect', guardNavigation('will-redirect'))
+  contents.setWindowOpenHandler(({ url }) => {
+    if (isSafeExternalUrl(url)) void openExternal(url)
+    return { action: 'deny' }
+  })
+  contents.on('will-attach-webview', (event) => {
+    event.preventDefault()
+    options.logger?.warn('blocked <webview>')
+  })
+}
+
+/** The only permission Flotilla's page gets: writing sanitised text to the clipboard (console copy). */
+export function isPermissionAllowed(permission: string, requestingUrl: string | undefined): boolean {
+  return permission === 'clipboard-sanitized-write' && requestingUrl !== undefined && originOf(requestingUrl) === APP_ORIGIN
+}
+
+/** Deny-by-default permission request and check handlers for a session. */
+export function installPermissionHandlers(session: Session, logger?: EdgeLogger): void {
+  session.setPermissionRequestHandler((_contents, permission, callback, details) => {
+    const allowed = isPermissionAllowed(permission, details.requestingUrl)
+    if (!allowed) logger?.warn('denied permission request', { permission })
+    callback(allowed)
+  })
+  session.setPermissionCheckHandler((_contents, permission, requestingOrigin, details) =>
+    isPermissionAllowed(permission, details.requestingUrl ?? requestingOrigin)
+  )
+}
+
+/** Chromium's verify-proc results: 0 accepts, -3 keeps Chromium's own verdict. */
+const CERT_ACCEPT = 0
+const CERT_USE_CHROMIUM_RESULT = -3
+
+/**
+ * Certificate checking stays Chromium's everywhere, with one exception for the
+ * test suite: the console tests run a websockify with a self-signed certificate
+ * on 127.0.0.1 (a real `wss://` peer, the shape aluy returns), and Chromium would
+ * refuse it. Only when FLOTILLA_TEST_TRUST_LOCALHOST=1, only in an unpackaged
+ * build, and only for the host 127.0.0.1 is that certificate accepted.
+ * Returns whether the exception was installed.
+ */
+export function installCertificatePolicy(session: Session, opts: { isPackaged: boolean; env?: NodeJS.ProcessEnv }): boolean {
+  const env = opts.env ?? process.env
+  if (opts.isPackaged || env.FLOTILLA_TEST_TRUST_LOCALHOST !== '1') return false
+  session.setCertificateVerifyProc((request, callback) => {
+    callback(request.hostname === '127.0.0.1' ? CERT_ACCEPT : CERT_USE_CHROMIUM_RESULT)
+  })
+  return true
+}
+
+/** Hardens every webContents the app ever creates, including ones made by Chromium itself. */
+export function hardenAllWebContents(app: App, options: HardenOptions): void {
+  app.on('web-contents-created', (_event, contents) => hardenWebContents(contents, options))
+}

@@ -1,0 +1,36 @@
+// The main window's options. Every web preference that matters for security is
+// spelled out, even where it equals Electron's default, so a future default
+// change or a stray edit is caught by the tests.
+import type { BrowserWindowConstructorOptions } from 'electron'
+
+export const WINDOW_TITLE = 'Flotilla'
+
+export function mainWindowOptions(preloadPath: string, iconPath?: string): BrowserWindowConstructorOptions {
+  return {
+    title: WINDOW_TITLE,
+    width: 1280,
+    height: 800,
+    minWidth: 900,
+    minHeight: 560,
+    // Shown on `ready-to-show`, so the user never sees an empty white frame.
+    show: false,
+    backgroundColor: '#0f172a',
+    autoHideMenuBar: true,
+    ...(iconPath ? { icon: iconPath } : {}),
+    webPreferences: {
+      preload: preloadPath,
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      nodeIntegrationInWorker: false,
+      nodeIntegrationInSubFrames: false,
+      webviewTag: false,
+      webSecurity: true,
+      allowRunningInsecureContent: false,
+      experimentalFeatures: false,
+      navigateOnDragDrop: false,
+      spellcheck: false,
+      safeDialogs: true
+    }
+  }
+}

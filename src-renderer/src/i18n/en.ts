@@ -1,0 +1,168 @@
+// English UI strings: the reference set. `de.ts` must match its shape exactly
+// (enforced by the `Messages` type). vue-i18n syntax: `{x}` interpolates, `|`
+// separates plural forms; avoid a bare `@` (linked messages).
+
+const en = {
+  app: {
+    name: 'Flotilla',
+    loading: 'Loading…'
+  },
+  nav: {
+    main: 'Main',
+    fleet: 'Fleet',
+    consoles: 'Consoles',
+    billing: 'Billing',
+    orders: 'Orders',
+    sshKeys: 'SSH keys',
+    tickets: 'Tickets',
+    accounts: 'Accounts',
+    activity: 'Activity'
+  },
+  header: {
+    language: 'Language',
+    theme: 'Theme',
+    system: 'System',
+    light: 'Light',
+    dark: 'Dark'
+  },
+  health: {
+    heading: 'Account health',
+    none: 'No accounts yet.',
+    unknown: 'Not checked yet',
+    ok: 'OK',
+    refreshing: 'Refreshing…',
+    needsSignIn: 'Needs sign-in',
+    rateLimited: 'Rate-limited (retry in {seconds} s)',
+    rateLimitedLater: 'Rate-limited (retry later)',
+    offline: 'Offline',
+    error: 'Error',
+    errorWithMessage: 'Error: {message}'
+  },
+  warnings: {
+    region: 'Warnings',
+    dismiss: 'Dismiss warning'
+  },
+  comingSoon: {
+    consoles: 'Server consoles are coming in a later version of Flotilla.',
+    billing: 'Billing is coming in a later version of Flotilla.',
+    orders: 'Ordering servers is coming in a later version of Flotilla.',
+    sshKeys: 'Managing SSH keys is coming in a later version of Flotilla.',
+    tickets: 'Support tickets are coming in a later version of Flotilla.',
+    activity: 'The activity log is coming in a later version of Flotilla.'
+  },
+  fleet: {
+    refresh: 'Refresh fleet',
+    refreshLabel: 'Refresh',
+    progress: 'Refreshing the fleet',
+    table: 'Servers',
+    name: 'Name',
+    account: 'Account',
+    provider: 'Provider',
+    status: 'Status',
+    primaryIp: 'Primary IP',
+    noIp: '—',
+    noServers: 'These accounts have no servers.',
+    emptyBefore: 'No accounts yet — add one on the',
+    emptyLink: 'Accounts page',
+    lastUpdated: 'Last updated {time}',
+    notUpdated: 'Not updated yet',
+    offlineCached: 'offline — showing servers from {time}',
+    offlineNoCache: 'offline',
+    accountProblem: '{account}: {state}',
+    power: {
+      running: 'running',
+      stopped: 'stopped',
+      starting: 'starting',
+      stopping: 'stopping',
+      unknown: 'power unknown'
+    }
+  },
+  accounts: {
+    add: 'Add account',
+    table: 'Accounts',
+    label: 'Label',
+    provider: 'Provider',
+    colour: 'Colour',
+    baseUrl: 'Base URL',
+    health: 'Health',
+    actions: 'Actions',
+    defaultBaseUrl: 'default',
+    edit: 'Edit',
+    editNamed: 'Edit {label}',
+    remove: 'Remove',
+    removeNamed: 'Remove {label}',
+    empty: 'No accounts yet. Add an aluy or elizon account to see its servers.',
+    confirmHeader: 'Remove account',
+    confirmMessage: 'Remove “{label}”? Its stored credential is deleted from this computer. The servers at the provider are not touched.',
+    cancel: 'Cancel',
+    saved: 'Account “{label}” saved.',
+    removed: 'Account “{label}” removed.'
+  },
+  form: {
+    addTitle: 'Add account',
+    editTitle: 'Edit {label}',
+    provider: 'Provider',
+    label: 'Label',
+    colour: 'Colour',
+    sessionCookie: 'Session cookie',
+    sessionCookieHelp: 'Paste the session-token value, name=value, or a whole Cookie: header',
+    apiKey: 'API key',
+    apiKeyHelp: 'The key from the elizon dashboard (sent as x-api-key).',
+    keepCredential: 'Leave empty to keep the stored credential.',
+    advanced: 'Advanced',
+    baseUrl: 'Base URL',
+    baseUrlHelp: 'Only for staging or testing. Leave empty to use the default.',
+    check: 'Check',
+    save: 'Save',
+    saveAnyway: 'Save anyway',
+    cancel: 'Cancel',
+    problems: 'Please correct the following:',
+    checkFirst: 'Enter a credential to check it.'
+  },
+  verify: {
+    signedIn: 'Signed in',
+    signedInAluy: 'Signed in — balance {balance}, billing {mode}',
+    signedInElizon: 'Signed in — no servers | Signed in — {n} server | Signed in — {n} servers',
+    sessionExpired: 'Session expired — copy a fresh cookie',
+    notReseller: 'Not a reseller account',
+    apiKeyRejected: 'API key rejected',
+    keyLacksPermission: 'The API key lacks a permission',
+    unreachable: 'Cannot reach host',
+    rateLimited: 'Rate-limited — try again in {seconds} s',
+    rateLimitedLater: 'Rate-limited — try again later',
+    providerError: 'The provider reported an error',
+    invalidResponse: 'The provider’s answer could not be read'
+  },
+  errors: {
+    authExpired: 'The session expired — copy a fresh cookie.',
+    notReseller: 'This is not a reseller account.',
+    authRejected: 'The API key was rejected.',
+    forbidden: 'The API key lacks a permission.',
+    rateLimited: 'Too many requests — try again shortly.',
+    quotaExceeded: 'The account’s server quota is reached.',
+    badRequest: 'The provider refused the request.',
+    paymentRequired: 'The balance is too low for this.',
+    notFound: 'Not found at the provider.',
+    conflict: 'The provider reported a conflict.',
+    upstream: 'The provider had a server error.',
+    unavailable: 'This feature is not available at the provider.',
+    offline: 'Cannot reach host.',
+    timeout: 'The provider did not answer in time.',
+    invalidResponse: 'The provider’s answer could not be read.',
+    keychainUnavailable: 'The system keychain is not available.',
+    keychainLocked: 'The system keychain is locked or refused access.',
+    credentialMissing: 'The stored credential is missing — edit the account and enter it again.',
+    validation: 'Some input is not valid.',
+    ipcRejected: 'The window’s request was refused.',
+    storage: 'A file could not be read or written.',
+    cancelled: 'Cancelled.',
+    internal: 'Something went wrong inside Flotilla.'
+  }
+}
+
+/** The shape every locale must have: the same keys, string leaves. */
+export type MessageSchema<T> = { [K in keyof T]: T[K] extends string ? string : MessageSchema<T[K]> }
+export type Messages = MessageSchema<typeof en>
+
+const typed: Messages = en
+export default typed

@@ -1,0 +1,50 @@
+// Hash history: the page is loaded from app:// in Electron and from a plain
+// HTTP server in the test harness; neither serves deep paths.
+import { createRouter, createWebHashHistory, type RouteRecordRaw } from 'vue-router'
+import type { Messages } from './i18n/en'
+
+export type NavKey = keyof Omit<Messages['nav'], 'main'>
+export type ComingSoonKey = keyof Messages['comingSoon']
+
+export interface NavItem {
+  key: NavKey
+  path: string
+  icon: string
+}
+
+export const NAV_ITEMS: readonly NavItem[] = [
+  { key: 'fleet', path: '/fleet', icon: 'pi pi-server' },
+  { key: 'consoles', path: '/consoles', icon: 'pi pi-desktop' },
+  { key: 'billing', path: '/billing', icon: 'pi pi-wallet' },
+  { key: 'orders', path: '/orders', icon: 'pi pi-shopping-cart' },
+  { key: 'sshKeys', path: '/ssh-keys', icon: 'pi pi-key' },
+  { key: 'tickets', path: '/tickets', icon: 'pi pi-comments' },
+  { key: 'accounts', path: '/accounts', icon: 'pi pi-users' },
+  { key: 'activity', path: '/activity', icon: 'pi pi-history' }
+]
+
+const COMING_SOON: readonly ComingSoonKey[] = ['consoles', 'billing', 'orders', 'sshKeys', 'tickets', 'activity']
+
+function comingSoonRoutes(): RouteRecordRaw[] {
+  return COMING_SOON.map((feature) => {
+    const item = NAV_ITEMS.find((i) => i.key === feature)
+    return {
+      path: item?.path ?? `/${feature}`,
+      name: feature,
+      component: () => import('./views/ComingSoonView.vue'),
+      props: { feature }
+    }
+  })
+}
+
+export const routes: RouteRecordRaw[] = [
+  { path: '/', redirect: '/fleet' },
+  { path: '/fleet', name: 'fleet', component: () => import('./views/FleetView.vue') },
+  { path: '/accounts', name: 'accounts', component: () => import('./views/AccountsView.vue') },
+  ...comingSoonRoutes(),
+  { path: '/:rest(.*)*', redirect: '/fleet' }
+]
+
+export function createFlotillaRouter() {
+  return createRouter({ history: createWebHashHistory(), routes })
+}

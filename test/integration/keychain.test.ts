@@ -1,0 +1,51 @@
+// The keychain: the real Secret Service (gnome-keyring under dbus-run-session in
+// CI) and what happens when none is reachable.
+import { execFile } from 'node:child_process'
+import { randomBytes } from 'node:crypto'
+import { promisify } from 'node:util'
+import { afterEach, describe, expect, it } from 'vitest'
+import { KeytarSecretStore } from '../../src-main/core/secrets/keytar-secret-store'
+
+const run = promisify(execFile)
+const store = new KeytarSecretStore({ service: `Flotilla-test-${randomBytes(4).toString('hex')}` })
+
+afterEach(async () => {
+  for (const id of await store.list()) await store.delete(id)
+})
+
+describe('KeytarSecretStore on the real Secret Service', () => {
+  it('stores, reads, lists and deletes one entry per account id', async () => {
+    await store.set('acc_aaaaaaaaaaaa', 'secret-one')
+    await store.set('acc_bbbbbbbbbbbb', 'secret-two')
+    expect(await store.get('acc_aaaaaaaaaaaa')).toBe('secret-one')
+    expect((await store.list()).sort()).toEqual(['acc_aaaaaaaaaaaa', 'acc_bbbbbbbbbbbb'])
+    expect(await store.delete('acc_aaaaaaaaaaaa')).toBe(true)
+    expect(await store.get('acc_aaaaaaaaaaaa')).toBeNull()
+    expect(await store.delete('acc_aaaaaaaaaaaa')).toBe(false)
+  })
+
+  it('overwrites an entry when a credential is replaced', async () => {
+    await store.set('acc_cccccccccccc', 'old')
+    await store.set('acc_cccccccccccc', 'new')
+    expect(await store.get('acc_cccccccccccc')).toBe('new')
+    expect(await store.list()).toEqual(['acc_cccccccccccc'])
+  })
+})
+
+describe('with no keychain reachable', () => {
+  it('fails to add an account with a clear message and writes nothing in plaintext', async () => {
+    const env = { ...process.env, DBUS_SESSION_BUS_ADDRESS: 'unix:path=/nonexistent/flotilla-bus', DISPLAY: '' }
+    const { stdout } = await run(process.execPath, ['--import', 'tsx', 'test/integration/fixtures/add-without-keychain.ts'], {
+      env,
+      timeout: 60_000
+    })
+    const { result, accountsFileWritten } = JSON.parse(stdout.trim().split('\n').pop()!) as {
+      result: { ok: boolean; error?: { code: string; message: string } }
+      accountsFileWritten: boolean
+    }
+    expect(result.ok).toBe(false)
+    expect(result.error?.code).toBe('keychain-unavailable')
+    expect(result.error?.message).toMatch(/keychain/i)
+    expect(accountsFileWritten).toBe(false)
+  })
+})

@@ -1,0 +1,95 @@
+// The public vocabulary of the simulators. Other engineers code against these
+// names (integration tests, the demo, benchmarks), so only add to them.
+
+export type ProviderName = 'aluy' | 'elizon'
+
+export interface SimOptions {
+  /** Deterministic data: the same seed gives the same accounts, ids, credentials and services. Default 1. */
+  seed?: number
+  /** How many accounts to seed. Default 2. */
+  accounts?: number
+  /** Services per account. Default 5. */
+  serversPerAccount?: number
+  /** Default 12. */
+  invoicesPerAccount?: number
+  /** Added to every response. Default 0. */
+  latencyMs?: number
+  /** Default 0 = a random free port. The server binds 127.0.0.1 only. */
+  port?: number
+  /** The VNC websocket URL handed out for a service's console (a real websockify in e2e tests). */
+  consoleWssUrl?: (serviceId: string, provider: ProviderName) => string
+  /** elizon only: the per-key request window. Default 100 requests / 60 s. */
+  rateLimit?: { limit: number; windowMs: number }
+  /** elizon only: how often the game-server console stream emits a line. Default 1000 ms. */
+  consoleTickMs?: number
+}
+
+export interface SimAccount {
+  id: string
+  label: string
+  /** aluy: the session-token VALUE; elizon: the API key. */
+  credential: string
+  /** aluy only. */
+  reseller?: boolean
+  /** elizon only: a scoped key's permissions (view, start, stop, restart, console, settings, delete). Absent = full access. */
+  permissions?: string[]
+}
+
+export interface AddAccountOptions {
+  label?: string
+  servers?: number
+  /** aluy only; default true. */
+  reseller?: boolean
+  /** aluy only; default alternates by account index. */
+  billingMode?: 'PREPAID' | 'POSTPAID'
+  /** elizon only: make the key scoped. */
+  permissions?: string[]
+}
+
+export type FaultKind = '5xx' | 'html' | 'malformed-json' | 'reset' | 'hang' | 'rate-limit'
+
+export interface FaultSpec {
+  kind: FaultKind
+  /** Default 1; Infinity allowed. */
+  times?: number
+  /** Matched against the pathname; default any. */
+  path?: string | RegExp
+  method?: string
+  /** For 5xx; default 502 (aluy) / 500 (elizon). */
+  status?: number
+  /** For rate-limit; default 30. */
+  retryAfterSec?: number
+}
+
+export interface RequestRecord {
+  method: string
+  /** The pathname. */
+  path: string
+  /** The query string without the leading `?` ('' when none). */
+  query: string
+  /** 0 while unanswered, and for 'reset' / 'hang' faults. */
+  status: number
+  /** The simulator account whose credential the request carried (valid or not), else null. */
+  accountId: string | null
+  /** Arrival time, epoch ms. */
+  at: number
+}
+
+export interface Simulator<S = unknown> {
+  readonly provider: ProviderName
+  /** API base: aluy `http://127.0.0.1:PORT/api/reseller/v1`, elizon `http://127.0.0.1:PORT/api`. */
+  readonly url: string
+  /** `http://127.0.0.1:PORT` */
+  readonly origin: string
+  readonly accounts: SimAccount[]
+  /** Every request, in arrival order. */
+  readonly requests: RequestRecord[]
+  inject(fault: FaultSpec): void
+  clearFaults(): void
+  setLatency(ms: number): void
+  /** aluy: the session expires (403, /api/auth/session → {}); elizon: the key is revoked (401). */
+  expireCredential(accountId: string): void
+  addAccount(opts?: AddAccountOptions): SimAccount
+  readonly state: S
+  close(): Promise<void>
+}
