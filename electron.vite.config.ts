@@ -8,7 +8,7 @@ import { buildCsp } from './src-main/shared/csp'
 function cspMeta(): Plugin {
   return {
     name: 'flotilla-csp',
-    transformIndexHtml: (html) => html.replace('__FLOTILLA_CSP__', buildCsp())
+    transformIndexHtml: (html) => html.replace('__FLOTILLA_CSP__', buildCsp({ meta: true }))
   }
 }
 

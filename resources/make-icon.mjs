@@ -191,4 +191,4 @@ writeFileSync(
     { type: 'ic10', png: png(1024) }
   ])
 )
-console.log('wrote resources/icon.png (1024×1024), icon.ico, icon.icns')
+process.stdout.write('wrote resources/icon.png (1024×1024), icon.ico, icon.icns\n')

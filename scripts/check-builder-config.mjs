@@ -18,7 +18,8 @@ const REQUIRED = {
   productName: 'Flotilla',
   output: 'dist',
   buildResources: 'resources',
-  files: ['out/**', 'package.json'],
+  // The window icon is referenced from out/main/index.js by path (electron-vite `?asset`).
+  files: ['out/**', 'package.json', 'resources/icon.png'],
   macTargets: ['dmg', 'zip'],
   macCategory: 'public.app-category.developer-tools',
   winTargets: ['nsis'],
@@ -28,7 +29,15 @@ const REQUIRED = {
 }
 
 /** Paths that must never be packaged; each is tested against the `files` patterns. */
-const FORBIDDEN_IN_APP = ['src-main/index.ts', 'src-renderer/main.ts', 'test/harness/demo.ts', 'scripts/test.sh', 'electron.vite.config.ts']
+const FORBIDDEN_IN_APP = [
+  'src-main/index.ts',
+  'src-renderer/main.ts',
+  'test/harness/demo.ts',
+  'scripts/test.sh',
+  'electron.vite.config.ts',
+  'resources/make-icon.mjs',
+  'node_modules/.bin/electron'
+]
 
 export async function loadConfig(projectDir) {
   const { getConfig, validateConfiguration } = require('app-builder-lib/out/util/config/config.js')
@@ -101,7 +110,7 @@ function checkFiles(config, path) {
   for (const f of REQUIRED.files) if (!files.includes(f)) problems.push(`files must include "${f}"`)
   const includes = files.filter((f) => !f.startsWith('!'))
   const unexpected = includes.filter((f) => !REQUIRED.files.includes(f))
-  if (unexpected.length > 0) problems.push(`files may only include ${REQUIRED.files.join(' and ')} (also has ${unexpected.join(', ')})`)
+  if (unexpected.length > 0) problems.push(`files may only include ${REQUIRED.files.join(', ')} (also has ${unexpected.join(', ')})`)
   const minimatchOf = require(require.resolve('minimatch', { paths: [require.resolve('app-builder-lib')] }))
   const minimatch = minimatchOf.minimatch ?? minimatchOf
   for (const forbidden of FORBIDDEN_IN_APP) {

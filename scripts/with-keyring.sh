@@ -9,7 +9,11 @@ if ! command -v dbus-run-session >/dev/null || ! command -v gnome-keyring-daemon
   echo "with-keyring: dbus-run-session and gnome-keyring-daemon are needed (apt-get install dbus gnome-keyring libsecret-1-dev)" >&2
   exit 1
 fi
-# The daemon reads the unlock password on stdin; it is a throwaway keyring for this run.
-exec dbus-run-session -- bash -c '
+# A throwaway keyring for this run, in its own data dir so an existing login
+# keyring (with another password) is neither unlocked nor touched. The daemon
+# reads the unlock password on stdin.
+keyring_home=$(mktemp -d "${TMPDIR:-/tmp}/flotilla-keyring.XXXXXX")
+trap 'rm -rf "$keyring_home"' EXIT
+XDG_DATA_HOME="$keyring_home" dbus-run-session -- bash -c '
   printf %s flotilla-test-keyring | gnome-keyring-daemon --unlock --components=secrets >/dev/null
   FLOTILLA_KEYRING_READY=1 exec "$@"' with-keyring "$@"

@@ -6,25 +6,7 @@ import { readFile, realpath } from 'node:fs/promises'
 import { extname, isAbsolute, relative, resolve, sep } from 'node:path'
 import { protocol } from 'electron'
 import { buildCsp } from '../shared/csp'
-
-export const APP_SCHEME = 'app'
-export const APP_HOST = 'flotilla'
-export const APP_ORIGIN = `${APP_SCHEME}://${APP_HOST}`
-export const APP_ENTRY_URL = `${APP_ORIGIN}/index.html`
-
-/**
- * `protocol://host` of a URL, or null when it cannot be parsed. Node's URL
- * reports `origin: "null"` for schemes it does not know (like app:), so the
- * origin is rebuilt from its parts.
- */
-export function originOf(url: string): string | null {
-  try {
-    const u = new URL(url)
-    return `${u.protocol}//${u.host}`
-  } catch {
-    return null
-  }
-}
+import { APP_HOST, APP_SCHEME } from './origins'
 
 /** Must run before `app` is ready: Chromium fixes scheme privileges at start-up. */
 export function registerAppScheme(): void {
@@ -43,7 +25,7 @@ export type AppRequestTarget =
 
 /**
  * Maps a request URL to a file inside `rootDir`, refusing everything that could
- * escape it: other hosts, encoded slashes or dots that decode to `..`,
+ * escape it: other hosts, credentials, encoded slashes or dots that decode to `..`,
  * backslashes, NUL bytes and absolute paths.
  */
 export function resolveAppRequest(requestUrl: string, rootDir: string): AppRequestTarget {
@@ -53,7 +35,7 @@ export function resolveAppRequest(requestUrl: string, rootDir: string): AppReque
   } catch {
     return { kind: 'forbidden' }
   }
-  if (url.protocol !== `${APP_SCHEME}:` || url.host !== APP_HOST) return { kind: 'forbidden' }
+  if (url.protocol !== `${APP_SCHEME}:` || url.host !== APP_HOST || url.username || url.password) return { kind: 'forbidden' }
 
   let pathname: string
   try {
@@ -140,26 +122,4 @@ function plain(status: number, text: string): Response {
 /** Serves the built renderer on app://flotilla/ (call after `app` is ready). */
 export function handleAppProtocol(rendererDir: string): void {
   protocol.handle(APP_SCHEME, (request) => serveAppRequest(request.url, rendererDir))
-}
-
-/**
- * The electron-vite dev server URL (it sets ELECTRON_RENDERER_URL for `electron-vite dev`).
- * A packaged app ignores it, so an environment variable cannot point the
- * window (and its bridge) at someone else's page.
- */
-export function devServerUrl(isPackaged: boolean, env: NodeJS.ProcessEnv = process.env): string | undefined {
-  if (isPackaged) return undefined
-  const url = env.ELECTRON_RENDERER_URL
-  return url && originOf(url) ? url : undefined
-}
-
-/** The page the main window loads: the dev server while developing, else the built renderer. */
-export function rendererEntryUrl(devUrl: string | undefined): string {
-  return devUrl ?? APP_ENTRY_URL
-}
-
-/** Origins whose pages are Flotilla's own: app:// and, in development only, the dev server. */
-export function trustedOrigins(devUrl: string | undefined): string[] {
-  const devOrigin = devUrl ? originOf(devUrl) : null
-  return devOrigin ? [APP_ORIGIN, devOrigin] : [APP_ORIGIN]
 }

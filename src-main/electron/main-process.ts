@@ -8,7 +8,8 @@ import { createDispatcher } from '../core/ipc/dispatch'
 import { createLogger, type Logger } from '../core/logging/logger'
 import { KeytarSecretStore } from '../core/secrets/keytar-secret-store'
 import { isFlotillaError } from '../shared/errors'
-import { devServerUrl, handleAppProtocol, registerAppScheme, rendererEntryUrl, trustedOrigins } from './app-protocol'
+import { handleAppProtocol, registerAppScheme } from './app-protocol'
+import { devServerUrl, rendererEntryUrl, trustedOrigins } from './origins'
 import {
   hardenAllWebContents,
   installCertificatePolicy,
@@ -32,20 +33,34 @@ export interface MainProcess {
   readonly ready: Promise<void>
 }
 
-/** Keychain service of real accounts; the demo keeps its entries apart. */
 const KEYCHAIN_SERVICE = 'Flotilla'
-const DEMO_KEYCHAIN_SERVICE = 'Flotilla Demo'
 
 export function startMainProcess(paths: MainProcessPaths, env: NodeJS.ProcessEnv = process.env): MainProcess {
-  const demo = applyDemoUserData(env)
+  applyUserDataOverride(env)
   if (!app.requestSingleInstanceLock()) {
     app.quit()
     return { ready: Promise.resolve() }
   }
-  // Both must happen before `ready`: Chromium reads them at start-up.
+  const edge = prepareBeforeReady(env)
+  const ready = app.whenReady().then(() => startWhenReady(paths, edge, env))
+  ready.catch((error: unknown) => {
+    edge.logger.error('start-up failed', describeError(error))
+    console.error('Flotilla could not start; details are in the log file.')
+    app.exit(1)
+  })
+  return { ready }
+}
+
+interface Edge {
+  readonly logger: Logger
+  readonly devUrl: string | undefined
+  readonly origins: readonly string[]
+}
+
+/** Everything Chromium only honours before `ready`, plus app-wide listeners. */
+function prepareBeforeReady(env: NodeJS.ProcessEnv): Edge {
   app.enableSandbox()
   registerAppScheme()
-
   const logger = createLogger({ file: join(app.getPath('userData'), 'logs', 'flotilla.log') })
   logProcessErrors(logger)
   const devUrl = devServerUrl(app.isPackaged, env)
@@ -55,49 +70,43 @@ export function startMainProcess(paths: MainProcessPaths, env: NodeJS.ProcessEnv
   app.on('window-all-closed', () => {
     if (process.platform !== 'darwin') app.quit()
   })
+  return { logger, devUrl, origins }
+}
 
-  const ready = app.whenReady().then(async () => {
-    installPermissionHandlers(session.defaultSession, logger)
-    if (installCertificatePolicy(session.defaultSession, { isPackaged: app.isPackaged, env })) {
-      logger.warn('test mode: trusting self-signed certificates of 127.0.0.1')
-    }
-    handleAppProtocol(paths.rendererDir)
-    const core = await createAppCore({
-      userDataDir: app.getPath('userData'),
-      secretStore: new KeytarSecretStore({ service: demo ? DEMO_KEYCHAIN_SERVICE : KEYCHAIN_SERVICE }),
-      logger,
-      appVersion: app.getVersion(),
-      platform: process.platform,
-      systemLocale: app.getSystemLocale(),
-      openExternal: (url) => openExternalGuarded(url, logger)
-    })
-    const unbind = connectCore(core, origins, logger)
-    const openWindow = () => createMainWindow(paths, rendererEntryUrl(devUrl), logger)
-    openWindow()
-    app.on('activate', () => {
-      if (BrowserWindow.getAllWindows().length === 0) openWindow()
-    })
-    disposeOnQuit(core, unbind, logger)
+async function startWhenReady(paths: MainProcessPaths, edge: Edge, env: NodeJS.ProcessEnv): Promise<void> {
+  const { logger } = edge
+  installPermissionHandlers(session.defaultSession, logger)
+  if (installCertificatePolicy(session.defaultSession, { isPackaged: app.isPackaged, env })) {
+    logger.warn('test mode: trusting self-signed certificates of 127.0.0.1')
+  }
+  handleAppProtocol(paths.rendererDir)
+  const core = await createAppCore({
+    userDataDir: app.getPath('userData'),
+    secretStore: new KeytarSecretStore({ service: KEYCHAIN_SERVICE }),
+    logger,
+    appVersion: app.getVersion(),
+    platform: process.platform,
+    systemLocale: app.getSystemLocale(),
+    openExternal: (url) => openExternalGuarded(url, logger)
   })
-  ready.catch((error: unknown) => {
-    logger.error('start-up failed', describeError(error))
-    console.error('Flotilla could not start; details are in the log file.')
-    app.exit(1)
+  const unbind = connectCore(core, edge.origins, logger)
+  const openWindow = () => createMainWindow(paths, rendererEntryUrl(edge.devUrl), logger)
+  openWindow()
+  app.on('activate', () => {
+    if (BrowserWindow.getAllWindows().length === 0) openWindow()
   })
-  return { ready }
+  disposeOnQuit(core, unbind, logger)
 }
 
 /**
- * `npm run demo` (FLOTILLA_DEMO=1) runs against a throw-away profile given in
- * FLOTILLA_DEMO_USERDATA so it never sees the user's accounts. The demo's fake
- * accounts are set up by the test harness from outside; nothing of the harness
- * is bundled into the app. Returns whether demo mode is on.
+ * DEMO HOOK. `npm run demo` (test/harness/electron-demo.ts) prepares simulator
+ * accounts in a throw-away profile and starts the app with FLOTILLA_USER_DATA
+ * pointing at it, so the demo never sees the user's accounts. Nothing of the
+ * harness is bundled into the app, and a packaged app ignores the variable.
  */
-function applyDemoUserData(env: NodeJS.ProcessEnv): boolean {
-  if (env.FLOTILLA_DEMO !== '1') return false
-  const dir = env.FLOTILLA_DEMO_USERDATA
-  if (dir) app.setPath('userData', dir)
-  return true
+function applyUserDataOverride(env: NodeJS.ProcessEnv): void {
+  const dir = env.FLOTILLA_USER_DATA
+  if (dir && !app.isPackaged) app.setPath('userData', dir)
 }
 
 /** Binds the core's handlers to IPC and forwards its events to every window. */
@@ -112,13 +121,18 @@ function connectCore(core: AppCore, origins: readonly string[], logger: Logger):
     }),
     logger
   })
-  const stopEvents = core.onEvent((event, payload) => {
-    for (const win of BrowserWindow.getAllWindows()) sendEvent(win.webContents, event, payload)
-  })
+  const stopEvents = forwardEvents(core, () => BrowserWindow.getAllWindows())
   return () => {
     stopEvents()
     unbindIpc()
   }
+}
+
+/** Sends every core event to every open window; returns the unsubscribe. */
+export function forwardEvents(core: Pick<AppCore, 'onEvent'>, windows: () => readonly Pick<BrowserWindow, 'webContents'>[]): () => void {
+  return core.onEvent((event, payload) => {
+    for (const win of windows()) sendEvent(win.webContents, event, payload)
+  })
 }
 
 function createMainWindow(paths: MainProcessPaths, url: string, logger: Logger): BrowserWindow {

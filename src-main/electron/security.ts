@@ -4,7 +4,7 @@
 // links leave the app only as https:// through the OS browser.
 import { shell, type App, type Session, type WebContents } from 'electron'
 import type { Logger } from '../core/logging/logger'
-import { APP_ORIGIN, originOf } from './app-protocol'
+import { APP_ORIGIN, originOf } from './origins'
 
 type EdgeLogger = Pick<Logger, 'info' | 'warn'>
 
@@ -15,30 +15,40 @@ export function isTrustedUrl(url: string, origins: readonly string[]): boolean {
 }
 
 /**
- * Whether `url` may be handed to the OS browser: https only, no credentials in
- * the URL (they would be shown to, or sent by, the browser), and a host present.
+ * `url` parsed, when it may be handed to the OS browser: https only, a host,
+ * and no credentials in the URL (the browser would show or send them).
  */
-export function isSafeExternalUrl(url: string): boolean {
+export function parseSafeExternalUrl(url: string): URL | null {
   let parsed: URL
   try {
     parsed = new URL(url)
   } catch {
-    return false
+    return null
   }
-  return parsed.protocol === 'https:' && parsed.hostname !== '' && parsed.username === '' && parsed.password === ''
+  const safe = parsed.protocol === 'https:' && parsed.hostname !== '' && parsed.username === '' && parsed.password === ''
+  return safe ? parsed : null
 }
 
-/** Opens an https link in the user's browser; anything else is refused and logged. */
+export function isSafeExternalUrl(url: string): boolean {
+  return parseSafeExternalUrl(url) !== null
+}
+
+/**
+ * Opens an https link in the user's browser; anything else is refused and
+ * logged. The normalised form is opened, so what was checked is what is opened.
+ */
 export async function openExternalGuarded(url: string, logger?: EdgeLogger): Promise<boolean> {
-  if (!isSafeExternalUrl(url)) {
+  const safe = parseSafeExternalUrl(url)
+  if (!safe) {
     logger?.warn('refused to open external link', { scheme: schemeOf(url) })
     return false
   }
   try {
-    await shell.openExternal(url)
+    await shell.openExternal(safe.href)
     return true
-  } catch (error) {
-    logger?.warn('opening external link failed', { reason: error instanceof Error ? error.message : String(error) })
+  } catch {
+    // The OS error text repeats the URL, which may carry a token: log the host only.
+    logger?.warn('opening external link failed', { host: safe.hostname })
     return false
   }
 }

@@ -8,7 +8,7 @@ import type { Logger } from '../core/logging/logger'
 import type { Envelope } from '../shared/contract'
 import { FlotillaError, serializeError } from '../shared/errors'
 import { EVENT_IPC_CHANNEL, INVOKE_CHANNELS, type EventChannel, type InvokeChannel } from '../shared/ipc-channels'
-import { originOf } from './app-protocol'
+import { originOf } from './origins'
 
 export interface BindIpcOptions {
   isTrustedSender(frame: WebFrameMain | null): boolean

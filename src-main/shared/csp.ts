@@ -5,6 +5,8 @@
 export interface CspOptions {
   /** Extra origins the page may open sockets to (console wss hosts, the harness bridge). */
   readonly connectSrc?: readonly string[]
+  /** For a <meta> tag, which cannot carry frame-ancestors (browsers ignore it there and warn). */
+  readonly meta?: boolean
 }
 
 export function buildCsp(options: CspOptions = {}): string {
@@ -21,6 +23,6 @@ export function buildCsp(options: CspOptions = {}): string {
     "form-action 'none'",
     "frame-src 'none'",
     "object-src 'none'",
-    "frame-ancestors 'none'"
+    ...(options.meta ? [] : ["frame-ancestors 'none'"])
   ].join('; ')
 }

@@ -11,12 +11,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createLogger } from '../../src-main/core/logging/logger'
 import { KeytarSecretStore } from '../../src-main/core/secrets/keytar-secret-store'
 import { RENDERER_DIR, startHarness, type Harness } from '../harness/server'
-import { startAluySimulator, startElizonSimulator, type Simulator } from '../simulators/index'
+import { startAluySimulator, startElizonSimulator, type AluySimulator, type ElizonSimulator } from '../simulators/index'
 import { launchChromium } from '../support/browser'
 import { testHttpClient } from '../support/core-fixture'
 
-let aluy: Simulator
-let elizon: Simulator
+let aluy: AluySimulator
+let elizon: ElizonSimulator
 let harness: Harness
 let browser: Browser
 let page: Page
@@ -49,7 +49,7 @@ afterAll(async () => {
 })
 
 async function openAddDialog(provider: 'aluy' | 'elizon', label: string, baseUrl: string) {
-  await page.getByRole('link', { name: 'Accounts' }).click()
+  await nav().getByRole('link', { name: 'Accounts' }).click()
   await page.getByRole('button', { name: 'Add account' }).click()
   const dialog = page.getByRole('dialog')
   await dialog.getByRole('radio', { name: provider }).check()
@@ -68,7 +68,7 @@ describe('accounts, end to end', () => {
     await expect.poll(() => dialog.getByRole('status').innerText()).toMatch(/Session expired — copy a fresh cookie/)
 
     await cookie.fill(`Cookie: __Secure-next-auth.session-token=${aluy.accounts[0]!.credential}`)
-    await dialog.getByRole('button', { name: 'Save' }).click()
+    await dialog.getByRole('button', { name: 'Save', exact: true }).click()
     await expect.poll(() => dialog.isVisible()).toBe(false)
     await expect.poll(() => page.getByRole('row', { name: /Acme aluy/ }).count()).toBeGreaterThan(0)
   })
@@ -77,29 +77,31 @@ describe('accounts, end to end', () => {
     const dialog = await openAddDialog('elizon', 'Beta elizon', elizon.url)
     const key = dialog.getByLabel('API key')
     await key.fill('ek_definitely_not_valid')
-    await dialog.getByRole('button', { name: 'Save' }).click()
+    await dialog.getByRole('button', { name: 'Save', exact: true }).click()
     await expect.poll(() => dialog.getByRole('status').innerText()).toMatch(/API key rejected/)
     expect((await secrets.list()).length).toBe(1)
 
     await key.fill(elizon.accounts[0]!.credential)
-    await dialog.getByRole('button', { name: 'Save' }).click()
+    await dialog.getByRole('button', { name: 'Save', exact: true }).click()
     await expect.poll(() => dialog.isVisible()).toBe(false)
     expect((await secrets.list()).length).toBe(2)
   })
 
   it("lists both accounts' servers on the Fleet page", async () => {
-    await page.getByRole('link', { name: 'Fleet' }).click()
+    await nav().getByRole('link', { name: 'Fleet' }).click()
     const table = page.getByRole('table', { name: 'Servers' })
     const aluyLabels = aluy.state.servicesOf(aluy.accounts[0]!.id).map((s) => s.label)
     const elizonNames = elizon.state.servicesOf(elizon.accounts[0]!.id).map((s) => s.name)
     for (const name of [...aluyLabels, ...elizonNames]) {
       await expect.poll(() => table.getByRole('row', { name: new RegExp(escape(name)) }).count(), { timeout: 15_000 }).toBeGreaterThan(0)
     }
+    // The README's screenshot, once the "saved" notices have gone.
+    await expect.poll(() => page.getByRole('alert').filter({ hasText: 'saved' }).count(), { timeout: 15_000 }).toBe(0)
     await page.screenshot({ path: join(process.cwd(), 'docs', 'screenshot.png') })
   })
 
   it('removes an account, and its keychain entry is gone', async () => {
-    await page.getByRole('link', { name: 'Accounts' }).click()
+    await nav().getByRole('link', { name: 'Accounts' }).click()
     const [before] = await Promise.all([secrets.list()])
     await page.getByRole('button', { name: 'Remove Acme aluy' }).click()
     await page.getByRole('alertdialog').getByRole('button', { name: 'Remove' }).click()
@@ -109,11 +111,15 @@ describe('accounts, end to end', () => {
     const removedId = before.find((id) => !after.includes(id))!
     expect(await secrets.get(removedId)).toBeNull()
 
-    await page.getByRole('link', { name: 'Fleet' }).click()
+    await nav().getByRole('link', { name: 'Fleet' }).click()
     const aluyLabel = aluy.state.servicesOf(aluy.accounts[0]!.id)[0]!.label
     await expect.poll(() => page.getByRole('row', { name: new RegExp(escape(aluyLabel)) }).count()).toBe(0)
   })
 })
+
+function nav() {
+  return page.getByRole('navigation', { name: 'Main' })
+}
 
 function escape(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')

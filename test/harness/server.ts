@@ -141,7 +141,7 @@ async function serveStatic(req: IncomingMessage, res: ServerResponse, dir: strin
 
 /** The built index.html with the bridge script first and the bridge's socket allowed by the CSP. */
 export function harnessIndex(html: string, origin: string): string {
-  const csp = buildCsp({ connectSrc: [origin.replace(/^http/, 'ws')] })
+  const csp = buildCsp({ connectSrc: [origin.replace(/^http/, 'ws')], meta: true })
   return html.replace(
     /<meta http-equiv="Content-Security-Policy" content="[^"]*"\s*\/?>/,
     `<meta http-equiv="Content-Security-Policy" content="${csp}">\n    <script src="/__harness/bridge.js"></script>`

@@ -154,7 +154,7 @@ async function holdForRateLimit(cfg: ClientConfig, state: AccountState, req: Htt
     throw new FlotillaError(
       'rate-limited',
       `${hostOf(req.url)} asked to wait ${retryAfterSec} s before the next request. Try again later.`,
-      { accountId: req.accountId, retryAfterSec, status: 429 }
+      { accountId: req.accountId, retryAfterSec }
     )
   }
   await cfg.sleep(waitMs, req.signal)

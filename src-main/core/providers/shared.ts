@@ -4,8 +4,8 @@ import type { z } from 'zod'
 import { FlotillaError } from '../../shared/errors'
 import { capText, hostOf } from '../http/http-errors'
 
-/** Stop paging after this many pages whatever the provider claims (100 × 100 = 10 000 servers). */
-export const MAX_PAGES = 100
+/** Stop paging after this many pages whatever the provider claims (1000 × 100 = 100 000 servers). */
+export const MAX_PAGES = 1000
 
 /** A body of the wrong shape → invalid-response naming the first problem (paths only, never values). */
 export function parseBody<S extends z.ZodType>(schema: S, data: unknown, url: string, accountId: string): z.output<S> {

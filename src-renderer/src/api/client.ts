@@ -15,6 +15,19 @@ export function bridge(): FlotillaBridge {
   return found
 }
 
+/**
+ * Resolves once `window.flotilla` exists. The preload defines it before any page
+ * script runs; a harness may define it a moment later, so startup waits briefly
+ * instead of declaring the bridge missing on the first tick.
+ */
+export async function waitForBridge(timeoutMs = 5000, pollMs = 25): Promise<FlotillaBridge> {
+  const deadline = Date.now() + timeoutMs
+  while (!window.flotilla && Date.now() < deadline) {
+    await new Promise((resolve) => setTimeout(resolve, pollMs))
+  }
+  return bridge()
+}
+
 function isEnvelope(value: unknown): value is Envelope<unknown> {
   return typeof value === 'object' && value !== null && typeof (value as { ok?: unknown }).ok === 'boolean'
 }

@@ -1,6 +1,7 @@
 // Startup: subscribe to main's events first (so nothing between load and
 // subscribe is lost), then load everything. One failed load never blocks the others.
 import { onBeforeUnmount, onMounted } from 'vue'
+import { waitForBridge } from '../api/client'
 import { useAccountsStore } from '../stores/accounts'
 import { useAppStore } from '../stores/app'
 import { useFleetStore } from '../stores/fleet'
@@ -13,6 +14,7 @@ export function useStartup(): void {
 
   onMounted(async () => {
     try {
+      await waitForBridge()
       unsubscribers.push(app.subscribe(), accounts.subscribe(), fleet.subscribe())
     } catch (error) {
       app.startupError = error

@@ -51,9 +51,9 @@ export function registerOrderRoutes(router: AluyRouter): void {
     if (!order) return fail(404, 'Pending order not found')
     if (account.balanceCents < order.totalCents) return fail(402, 'Insufficient balance')
     payFromBalance(state, account, order)
-    state.addService(account, { kind: 'VPS', status: 'PENDING', label: order.lines[0]?.label ?? 'vps', period: 'MONTHLY', spec: order.spec, monthlyPriceCents: order.totalCents, createdAtMs: Date.now(), orderId: order.id }, true)
-    const service = account.services[0]
-    if (service) state.provision(service)
+    const label = order.lines[0]?.label ?? 'vps'
+    const service = state.addService(account, { kind: 'VPS', status: 'PENDING', label, period: 'MONTHLY', spec: order.spec, monthlyPriceCents: order.totalCents, createdAtMs: Date.now(), orderId: order.id }, true)
+    state.provision(service)
     return json(200, { ok: true })
   })
 }

@@ -1,0 +1,250 @@
+// aluy's reseller API behind the ProviderAdapter port. Its quirks stay here:
+// NextAuth session-cookie auth, one 403 for both "expired" and "not a reseller"
+// (told apart through /api/auth/session), limit/offset paging, 429 meaning a
+// VPS quota rather than a rate limit, and live VPS state behind a per-service call.
+import { z } from 'zod'
+import type { Server, VerifyResult } from '../../../shared/domain'
+import { FlotillaError } from '../../../shared/errors'
+import type { AccountContext, ListProgress, ProviderAdapter } from '../provider-adapter'
+import { MAX_PAGES, parseBody, serverKey, toIntOrNull, tooManyPages } from '../shared'
+import { normaliseAluyCredential, sessionCookieHeader } from './credential'
+
+const PAGE_SIZE = 100
+
+export const AUTH_EXPIRED_MESSAGE =
+  'The aluy session has expired or is not a reseller session — sign in again and paste a fresh cookie.'
+
+const Id = z.union([z.string().min(1), z.number()]).transform(String)
+const OptionalNumber = z.number().nullable().optional()
+
+const BalanceBody = z.object({
+  balanceCents: z.number(),
+  billingMode: z.string().optional()
+})
+
+const ServiceItem = z.object({
+  id: Id,
+  kind: z.string().nullable().optional(),
+  status: z.string(),
+  label: z.string().nullable().optional(),
+  externalId: z
+    .union([z.string(), z.number()])
+    .nullable()
+    .optional()
+    .transform((v) => (v === null || v === undefined || v === '' ? null : String(v))),
+  createdAt: z.string().nullable().optional(),
+  subscriptionBillingPeriod: z.string().nullable().optional(),
+  hourlyRateCents: OptionalNumber,
+  monthlyPriceCents: OptionalNumber,
+  priceCents: OptionalNumber
+})
+type ServiceItem = z.output<typeof ServiceItem>
+
+// The reference's conventions promise `{ items, total, … }`, its example of
+// GET /services shows `services`: accept either.
+const ServiceListBody = z
+  .object({
+    services: z.array(ServiceItem).optional(),
+    items: z.array(ServiceItem).optional(),
+    total: z.number().int().nonnegative().optional()
+  })
+  .refine((b) => b.services !== undefined || b.items !== undefined, { message: 'no services list' })
+
+const LiveStatusBody = z.object({
+  state: z.string().nullable().optional(),
+  cpuCores: OptionalNumber,
+  memoryMb: OptionalNumber,
+  storageGb: OptionalNumber,
+  ipAddresses: z
+    .array(z.object({ address: z.string(), type: z.string().optional() }))
+    .nullable()
+    .optional()
+})
+type LiveStatus = z.output<typeof LiveStatusBody>
+
+const STATUS: Record<string, Server['status']> = {
+  ACTIVE: 'active',
+  PENDING: 'pending',
+  SUSPENDED: 'suspended',
+  TERMINATED: 'terminated'
+}
+
+const POWER: Record<string, Server['power']> = {
+  running: 'running',
+  stopped: 'stopped',
+  starting: 'starting',
+  stopping: 'stopping'
+}
+
+export const aluyAdapter: ProviderAdapter = {
+  provider: 'aluy',
+  capabilities: { batchStatus: false, pagination: 'limit-offset' },
+  normaliseCredential: normaliseAluyCredential,
+  verify: verifyAluy,
+  listServers: listAluyServers
+}
+
+async function verifyAluy(ctx: AccountContext): Promise<VerifyResult> {
+  try {
+    const balance = await getJson(ctx, `${base(ctx)}/balance`, BalanceBody)
+    return {
+      outcome: 'signed-in',
+      ok: true,
+      balanceCents: Math.round(balance.balanceCents),
+      ...(balance.billingMode !== undefined ? { billingMode: balance.billingMode } : {})
+    }
+  } catch (error) {
+    return verifyFailure(ctx, error)
+  }
+}
+
+async function verifyFailure(ctx: AccountContext, error: unknown): Promise<VerifyResult> {
+  if (!(error instanceof FlotillaError) || error.code === 'cancelled') throw error
+  if (error.code === 'auth-expired') return sessionOutcome(ctx)
+  switch (error.code) {
+    case 'offline':
+    case 'timeout':
+      return { outcome: 'unreachable', ok: false, detail: error.message }
+    case 'invalid-response':
+      return { outcome: 'invalid-response', ok: false, detail: error.message }
+    default:
+      return { outcome: 'provider-error', ok: false, detail: error.message }
+  }
+}
+
+/** The 403 is the same for "expired" and "not a reseller": NextAuth's session endpoint tells them apart. */
+async function sessionOutcome(ctx: AccountContext): Promise<VerifyResult> {
+  const expired: VerifyResult = {
+    outcome: 'session-expired',
+    ok: false,
+    detail: 'The aluy session has expired. Sign in to aluy again and paste a fresh session cookie.'
+  }
+  try {
+    const res = await ctx.http.request<unknown>({
+      accountId: ctx.accountId,
+      method: 'GET',
+      url: `${new URL(base(ctx)).origin}/api/auth/session`,
+      headers: { cookie: sessionCookieHeader(base(ctx), ctx.credential) },
+      ...(ctx.signal !== undefined ? { signal: ctx.signal } : {})
+    })
+    if (!hasUser(res.data)) return expired
+    return {
+      outcome: 'not-reseller',
+      ok: false,
+      detail: 'You are signed in to aluy, but this account has no reseller access. Ask aluy to enable it, or use a reseller account.'
+    }
+  } catch (error) {
+    if (error instanceof FlotillaError && error.code === 'cancelled') throw error
+    // /balance already said 403; if the session check cannot tell more, signing in again is the way out.
+    return expired
+  }
+}
+
+function hasUser(body: unknown): boolean {
+  if (typeof body !== 'object' || body === null) return false
+  const user = (body as { user?: unknown }).user
+  return typeof user === 'object' && user !== null
+}
+
+async function listAluyServers(ctx: AccountContext, onProgress?: (p: ListProgress) => void): Promise<Server[]> {
+  const services = await fetchAllServices(ctx, onProgress)
+  const live = await Promise.all(services.map((s) => (needsLiveStatus(s) ? fetchLiveStatus(ctx, s.id) : null)))
+  return services.map((s, i) => toServer(ctx, s, live[i] ?? null))
+}
+
+async function fetchAllServices(ctx: AccountContext, onProgress?: (p: ListProgress) => void): Promise<ServiceItem[]> {
+  const seen = new Map<string, ServiceItem>()
+  let offset = 0
+  for (let page = 0; page < MAX_PAGES; page++) {
+    const body = await getJson(ctx, `${base(ctx)}/services?limit=${PAGE_SIZE}&offset=${offset}`, ServiceListBody)
+    const items = body.services ?? body.items ?? []
+    let fresh = 0
+    for (const item of items) {
+      if (seen.has(item.id)) continue
+      seen.set(item.id, item)
+      fresh++
+    }
+    offset += items.length
+    const total = body.total ?? null
+    onProgress?.({ loaded: seen.size, total })
+    // A total that lies must not loop forever: an empty or all-repeated page ends the list.
+    if (items.length === 0 || fresh === 0) break
+    if (total === null ? items.length < PAGE_SIZE : offset >= total) break
+    if (page === MAX_PAGES - 1) throw tooManyPages(base(ctx), ctx.accountId)
+  }
+  return [...seen.values()]
+}
+
+function needsLiveStatus(s: ServiceItem): boolean {
+  return (s.kind ?? '').toUpperCase() === 'VPS' && s.externalId !== null && s.status.toUpperCase() === 'ACTIVE'
+}
+
+/**
+ * One status call per active VPS; the client's per-account cap bounds how many
+ * run at once. A failing one leaves that server's power unknown instead of
+ * failing the list, and is not retried: with many servers behind a sick
+ * hypervisor the backoff would hold the whole refresh for minutes.
+ */
+async function fetchLiveStatus(ctx: AccountContext, id: string): Promise<LiveStatus | null> {
+  try {
+    return await getJson(ctx, `${base(ctx)}/services/${encodeURIComponent(id)}/status`, LiveStatusBody, false)
+  } catch (error) {
+    if (error instanceof FlotillaError && (error.code === 'auth-expired' || error.code === 'cancelled')) throw error
+    return null
+  }
+}
+
+function toServer(ctx: AccountContext, s: ServiceItem, live: LiveStatus | null): Server {
+  const statusWord = s.status.toUpperCase()
+  const period = (s.subscriptionBillingPeriod ?? '').toUpperCase()
+  const addresses = live?.ipAddresses ?? []
+  return {
+    key: serverKey(ctx.accountId, s.id),
+    id: s.id,
+    accountId: ctx.accountId,
+    provider: 'aluy',
+    label: s.label ?? s.id,
+    kind: (s.kind ?? 'UNKNOWN').toUpperCase(),
+    status: STATUS[statusWord] ?? 'unknown',
+    statusText: s.status,
+    power: live?.state ? (POWER[live.state.toLowerCase()] ?? 'unknown') : 'unknown',
+    primaryIpv4: addresses.find((a) => a.type === 'ipv4' || (a.type === undefined && !a.address.includes(':')))?.address ?? null,
+    primaryIpv6: addresses.find((a) => a.type === 'ipv6' || (a.type === undefined && a.address.includes(':')))?.address ?? null,
+    location: null,
+    vcpu: toIntOrNull(live?.cpuCores),
+    ramMb: toIntOrNull(live?.memoryMb),
+    diskGb: toIntOrNull(live?.storageGb),
+    hourlyRateCents: period === 'HOURLY' ? toIntOrNull(s.hourlyRateCents) : null,
+    monthlyPriceCents: toIntOrNull(s.monthlyPriceCents ?? (period === 'MONTHLY' ? s.priceCents : null)),
+    createdAt: s.createdAt ?? null
+  }
+}
+
+async function getJson<S extends z.ZodType>(ctx: AccountContext, url: string, schema: S, retry = true): Promise<z.output<S>> {
+  try {
+    const res = await ctx.http.request<unknown>({
+      accountId: ctx.accountId,
+      method: 'GET',
+      url,
+      headers: { cookie: sessionCookieHeader(base(ctx), ctx.credential) },
+      retry,
+      ...(ctx.signal !== undefined ? { signal: ctx.signal } : {})
+    })
+    return parseBody(schema, res.data, url, ctx.accountId)
+  } catch (error) {
+    throw aluyError(error)
+  }
+}
+
+/** aluy's 403 means "sign in again"; its 429 is the POSTPAID VPS quota, not a rate limit. */
+function aluyError(error: unknown): unknown {
+  if (!(error instanceof FlotillaError)) return error
+  const { code: _code, message, ...extra } = error.toJSON()
+  if (error.status === 403) return new FlotillaError('auth-expired', AUTH_EXPIRED_MESSAGE, extra)
+  if (error.status === 429) return new FlotillaError('quota-exceeded', message, extra)
+  return error
+}
+
+function base(ctx: AccountContext): string {
+  return ctx.baseUrl.replace(/\/+$/, '')
+}

@@ -1,0 +1,210 @@
+// elizon's API behind the ProviderAdapter port. Its quirks stay here: the
+// x-api-key header, `success` beside the payload, page/limit paging, a per-key
+// rate limit that is waited out while listing, and Proxmox/Pterodactyl types.
+// The API is sparsely documented, so the schemas accept missing optional fields
+// and a few alternative names, but an unknown status word maps to 'unknown'.
+import { z } from 'zod'
+import type { Server, VerifyResult } from '../../../shared/domain'
+import { FlotillaError } from '../../../shared/errors'
+import { capText } from '../../http/http-errors'
+import type { AccountContext, ListProgress, ProviderAdapter } from '../provider-adapter'
+import { MAX_PAGES, parseBody, serverKey, toIntOrNull, tooManyPages } from '../shared'
+
+const PAGE_SIZE = 100
+
+const WHAT_TO_PASTE = 'Paste the API key from the elizon dashboard (Dashboard → API-Schlüssel).'
+
+const Id = z.union([z.string().min(1), z.number()]).transform(String)
+const OptionalNumber = z.number().nullable().optional()
+const OptionalString = z.string().nullable().optional()
+
+const Resources = z.object({
+  cpu: OptionalNumber,
+  cores: OptionalNumber,
+  ramMb: OptionalNumber,
+  memoryMb: OptionalNumber,
+  ramGb: OptionalNumber,
+  /** Proxmox and Pterodactyl both count memory in MB. */
+  ram: OptionalNumber,
+  diskGb: OptionalNumber,
+  disk: OptionalNumber
+})
+
+const ServiceItem = z.object({
+  id: Id,
+  name: OptionalString,
+  status: z.string(),
+  type: OptionalString,
+  product: z.object({ name: OptionalString, slug: OptionalString }).nullable().optional(),
+  location: z.object({ name: OptionalString, city: OptionalString }).nullable().optional(),
+  ip: OptionalString,
+  ipv4: OptionalString,
+  ipv6: OptionalString,
+  resources: Resources.nullable().optional(),
+  price: z.object({ amountCents: z.number(), cycleDays: OptionalNumber }).nullable().optional(),
+  createdAt: OptionalString
+})
+type ServiceItem = z.output<typeof ServiceItem>
+
+const ServiceListBody = z.object({
+  services: z.array(ServiceItem),
+  pagination: z
+    .object({
+      page: OptionalNumber,
+      total: OptionalNumber,
+      pages: OptionalNumber
+    })
+    .nullable()
+    .optional()
+})
+type ServiceListBody = z.output<typeof ServiceListBody>
+
+const STATUS: Record<string, { status: Server['status']; power: Server['power'] }> = {
+  RUNNING: { status: 'active', power: 'running' },
+  STOPPED: { status: 'active', power: 'stopped' },
+  PENDING: { status: 'pending', power: 'unknown' },
+  INSTALLING: { status: 'pending', power: 'unknown' },
+  SUSPENDED: { status: 'suspended', power: 'unknown' },
+  CANCELLED: { status: 'cancelled', power: 'unknown' },
+  TERMINATED: { status: 'terminated', power: 'unknown' },
+  ERROR: { status: 'unknown', power: 'unknown' }
+}
+
+const KIND: Record<string, string> = { PROXMOX: 'VPS', PTERODACTYL: 'GAMESERVER' }
+
+export const elizonAdapter: ProviderAdapter = {
+  provider: 'elizon',
+  capabilities: { batchStatus: true, pagination: 'page-limit' },
+  normaliseCredential: normaliseElizonKey,
+  verify: verifyElizon,
+  listServers: listElizonServers
+}
+
+export function normaliseElizonKey(raw: string): string {
+  const key = unquote(unquote(raw.trim()).replace(/^x-api-key\s*:\s*/i, '').trim())
+  if (key === '') throw new FlotillaError('validation', `The elizon API key is empty. ${WHAT_TO_PASTE}`)
+  if (/\s/.test(key)) {
+    throw new FlotillaError('validation', `An elizon API key has no spaces or line breaks inside. ${WHAT_TO_PASTE}`)
+  }
+  return key
+}
+
+function unquote(text: string): string {
+  const m = /^(["'])(.*)\1$/s.exec(text)
+  return m?.[2] !== undefined ? m[2].trim() : text
+}
+
+async function verifyElizon(ctx: AccountContext): Promise<VerifyResult> {
+  try {
+    const body = await getPage(ctx, 1, 1, false)
+    return { outcome: 'signed-in', ok: true, serverCount: Math.round(body.pagination?.total ?? body.services.length) }
+  } catch (error) {
+    return verifyFailure(error)
+  }
+}
+
+function verifyFailure(error: unknown): VerifyResult {
+  if (!(error instanceof FlotillaError) || error.code === 'cancelled') throw error
+  const detail = error.message
+  switch (error.code) {
+    case 'auth-rejected':
+      return { outcome: 'api-key-rejected', ok: false, detail }
+    case 'forbidden':
+      return { outcome: 'key-lacks-permission', ok: false, detail }
+    case 'rate-limited':
+      return {
+        outcome: 'rate-limited',
+        ok: false,
+        detail,
+        ...(error.retryAfterSec !== undefined ? { retryAfterSec: error.retryAfterSec } : {})
+      }
+    case 'offline':
+    case 'timeout':
+      return { outcome: 'unreachable', ok: false, detail }
+    case 'invalid-response':
+      return { outcome: 'invalid-response', ok: false, detail }
+    default:
+      return { outcome: 'provider-error', ok: false, detail }
+  }
+}
+
+async function listElizonServers(ctx: AccountContext, onProgress?: (p: ListProgress) => void): Promise<Server[]> {
+  const seen = new Map<string, ServiceItem>()
+  for (let page = 1; page <= MAX_PAGES; page++) {
+    const body = await getPage(ctx, page, PAGE_SIZE, true)
+    let fresh = 0
+    for (const item of body.services) {
+      if (seen.has(item.id)) continue
+      seen.set(item.id, item)
+      fresh++
+    }
+    const pages = body.pagination?.pages ?? null
+    onProgress?.({ loaded: seen.size, total: toIntOrNull(body.pagination?.total) })
+    // Page counts that lie must not loop forever: an empty or all-repeated page ends the list.
+    if (body.services.length === 0 || fresh === 0) break
+    if (pages === null ? body.services.length < PAGE_SIZE : page >= pages) break
+    if (page === MAX_PAGES) throw tooManyPages(base(ctx), ctx.accountId)
+  }
+  return [...seen.values()].map((s) => toServer(ctx, s))
+}
+
+async function getPage(ctx: AccountContext, page: number, limit: number, waitOnRateLimit: boolean): Promise<ServiceListBody> {
+  const url = `${base(ctx)}/services?page=${page}&limit=${limit}`
+  const res = await ctx.http.request<unknown>({
+    accountId: ctx.accountId,
+    method: 'GET',
+    url,
+    headers: { 'x-api-key': ctx.credential },
+    waitOnRateLimit,
+    ...(ctx.signal !== undefined ? { signal: ctx.signal } : {})
+  })
+  rejectUnsuccessful(res.data, res.status, ctx.accountId)
+  return parseBody(ServiceListBody, res.data, url, ctx.accountId)
+}
+
+/** elizon puts `success` beside every payload; `success:false` is a failure even on a 2xx. */
+function rejectUnsuccessful(body: unknown, status: number, accountId: string): void {
+  if (typeof body !== 'object' || body === null || (body as { success?: unknown }).success !== false) return
+  const said = (body as { error?: unknown }).error
+  const message = typeof said === 'string' && said.trim() !== '' ? capText(said) : `elizon reported a failure (status ${status}).`
+  throw new FlotillaError('upstream', message, { status, accountId })
+}
+
+function toServer(ctx: AccountContext, s: ServiceItem): Server {
+  const word = s.status.toUpperCase()
+  const mapped = STATUS[word] ?? { status: 'unknown', power: 'unknown' }
+  const type = (s.type ?? '').toUpperCase()
+  const r = s.resources ?? {}
+  return {
+    key: serverKey(ctx.accountId, s.id),
+    id: s.id,
+    accountId: ctx.accountId,
+    provider: 'elizon',
+    label: s.name ?? s.product?.name ?? s.id,
+    kind: KIND[type] ?? (type || 'UNKNOWN'),
+    status: mapped.status,
+    statusText: s.status,
+    power: mapped.power,
+    primaryIpv4: s.ip ?? s.ipv4 ?? null,
+    primaryIpv6: s.ipv6 ?? null,
+    location: s.location?.name ?? s.location?.city ?? null,
+    vcpu: toIntOrNull(r.cpu ?? r.cores),
+    ramMb: toIntOrNull(r.ramMb ?? r.memoryMb ?? (typeof r.ramGb === 'number' ? r.ramGb * 1024 : r.ram)),
+    diskGb: toIntOrNull(r.diskGb ?? r.disk),
+    hourlyRateCents: null,
+    monthlyPriceCents: monthlyCents(s.price),
+    createdAt: s.createdAt ?? null
+  }
+}
+
+/** A price is only called monthly when its cycle is about a month (28–31 days). */
+function monthlyCents(price: ServiceItem['price']): number | null {
+  if (price === null || price === undefined) return null
+  const days = price.cycleDays
+  if (typeof days !== 'number' || days < 28 || days > 31) return null
+  return Math.round(price.amountCents)
+}
+
+function base(ctx: AccountContext): string {
+  return ctx.baseUrl.replace(/\/+$/, '')
+}

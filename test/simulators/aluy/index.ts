@@ -1,0 +1,105 @@
+// startAluySimulator: the reseller API under /api/reseller/v1 plus NextAuth's
+// /api/auth/session at the origin, over real HTTP.
+import type { IncomingMessage } from 'node:http'
+import { Rng } from '../core/random'
+import { json, type Reply } from '../core/reply'
+import { Router } from '../core/router'
+import { startSimServer } from '../core/server'
+import type { AddAccountOptions, SimAccount, SimOptions, Simulator } from '../core/types'
+import { resellerOrDenied, sessionEndpoint, sessionToken } from './auth'
+import type { AluyHandler } from './context'
+import { registerAccountRoutes } from './routes/account'
+import { registerCatalogRoutes } from './routes/catalog'
+import { registerInvoiceRoutes } from './routes/invoices'
+import { registerOrderRoutes } from './routes/orders'
+import { registerServiceRoutes } from './routes/services'
+import { registerSshKeyRoutes } from './routes/ssh-keys'
+import { registerTicketRoutes } from './routes/tickets'
+import { registerVpsRoutes } from './routes/vps'
+import { seedAluyAccount } from './seed'
+import { AluyState } from './state'
+
+export { AluyState } from './state'
+export type * from './model'
+
+export const ALUY_API_PREFIX = '/api/reseller/v1'
+
+export type AluySimulator = Simulator<AluyState>
+
+export async function startAluySimulator(opts: SimOptions = {}): Promise<AluySimulator> {
+  const seed = opts.seed ?? 1
+  const state = new AluyState(seed)
+  const accountRng = new Rng(seed)
+  const accounts: SimAccount[] = []
+  const addAccount = (o: AddAccountOptions = {}): SimAccount => {
+    const index = accounts.length
+    const account = seedAluyAccount(state, accountRng.fork(index), {
+      index,
+      servers: o.servers ?? opts.serversPerAccount ?? 5,
+      invoices: opts.invoicesPerAccount ?? 12,
+      opts: o
+    })
+    accounts.push(account.sim)
+    return account.sim
+  }
+  for (let i = 0; i < (opts.accounts ?? 2); i++) addAccount()
+
+  const router = buildRouter()
+  const server = await startSimServer(
+    {
+      provider: 'aluy',
+      default5xxStatus: 502,
+      errorBody: (message) => ({ error: message }),
+      identify: (req) => identify(state, req),
+      handle: (req, url) => handle(req, url)
+    },
+    opts.port ?? 0,
+    opts.latencyMs ?? 0
+  )
+
+  async function handle(req: IncomingMessage, url: URL): Promise<Reply> {
+    if (url.pathname === '/api/auth/session' && req.method === 'GET') return sessionEndpoint(state, req)
+    if (!url.pathname.startsWith(ALUY_API_PREFIX + '/')) return json(404, { error: 'Not found' })
+    const found = router.match(req.method ?? 'GET', url.pathname.slice(ALUY_API_PREFIX.length))
+    if (found.kind === 'not-found') return json(404, { error: 'Not found' })
+    if (found.kind === 'method-not-allowed') return json(405, { error: 'Method not allowed' })
+    const account = resellerOrDenied(state, req)
+    if ('kind' in account) return account
+    return found.match.handler({ req, url, params: found.match.params, account, state, options: opts })
+  }
+
+  return {
+    provider: 'aluy',
+    url: server.origin + ALUY_API_PREFIX,
+    origin: server.origin,
+    accounts,
+    requests: server.requests,
+    state,
+    inject: server.inject,
+    clearFaults: server.clearFaults,
+    setLatency: server.setLatency,
+    expireCredential: (accountId) => {
+      state.account(accountId).sessionExpired = true
+    },
+    addAccount,
+    close: server.close
+  }
+}
+
+function identify(state: AluyState, req: IncomingMessage): string | null {
+  const token = sessionToken(req)
+  return token ? (state.accountByToken(token)?.sim.id ?? null) : null
+}
+
+function buildRouter(): Router<AluyHandler> {
+  const router = new Router<AluyHandler>()
+  registerAccountRoutes(router)
+  registerCatalogRoutes(router)
+  registerOrderRoutes(router)
+  registerServiceRoutes(router)
+  registerVpsRoutes(router)
+  registerSshKeyRoutes(router)
+  registerInvoiceRoutes(router)
+  registerTicketRoutes(router)
+  return router
+}
