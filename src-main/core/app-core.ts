@@ -104,7 +104,9 @@ export async function createAppCore(opts: AppCoreOptions): Promise<AppCore> {
     'accounts.remove': async ({ id }) => ({ removed: await accounts.remove(id) }),
     'accounts.health': async () => fleet.health(),
     'fleet.get': async () => fleet.snapshot(),
-    'fleet.refresh': async (input) => fleet.refresh(input?.accountIds)
+    'fleet.refresh': async (input) => fleet.refresh(input?.accountIds),
+    // Feature handlers: spread from each feature's handler module, above this marker.
+    // @feature-handlers
   }
 
   return {

@@ -94,14 +94,17 @@ export const contract = {
   'fleet.refresh': {
     input: z.object({ accountIds: z.array(AccountId).max(500).optional() }).optional(),
     output: FleetSnapshot
-  }
+  },
+  // Feature channels: spread from each feature's contract module (e.g. ...consoleContract), above this marker.
+  // @invoke-contract
 } as const satisfies Record<InvokeChannel, { input: z.ZodType; output: z.ZodType }>
 
 export const events = {
   'accounts.changed': z.array(Account),
   'accounts.health': z.array(AccountHealth),
   'fleet.changed': FleetSnapshot,
-  'app.warning': AppWarning
+  'app.warning': AppWarning,
+  // @event-contract
 } as const satisfies Record<EventChannel, z.ZodType>
 
 export type Contract = typeof contract

@@ -14,11 +14,19 @@ export const INVOKE_CHANNELS = [
   'accounts.remove',
   'accounts.health',
   'fleet.get',
-  'fleet.refresh'
+  'fleet.refresh',
+  // Feature channels are added above this marker, grouped by namespace.
+  // @invoke-channels
 ] as const
 export type InvokeChannel = (typeof INVOKE_CHANNELS)[number]
 
-export const EVENT_CHANNELS = ['accounts.changed', 'accounts.health', 'fleet.changed', 'app.warning'] as const
+export const EVENT_CHANNELS = [
+  'accounts.changed',
+  'accounts.health',
+  'fleet.changed',
+  'app.warning',
+  // @event-channels
+] as const
 export type EventChannel = (typeof EVENT_CHANNELS)[number]
 
 /** Every push event travels on this one IPC channel as `{ event, payload }`. */

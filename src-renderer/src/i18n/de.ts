@@ -1,5 +1,6 @@
 // German UI strings. Typed as `Messages`: a missing or extra key fails to compile.
 import type { Messages } from './en'
+// @feature-imports
 
 const de: Messages = {
   app: {
@@ -156,7 +157,9 @@ const de: Messages = {
     storage: 'Eine Datei konnte nicht gelesen oder geschrieben werden.',
     cancelled: 'Abgebrochen.',
     internal: 'In Flotilla ist etwas schiefgelaufen.'
-  }
+  },
+  // Feature blocks, one line each (messages in ./<feature>/de.ts); keep this marker last.
+  // @feature-messages
 }
 
 export default de

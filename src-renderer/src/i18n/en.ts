@@ -2,6 +2,8 @@
 // (enforced by the `Messages` type). vue-i18n syntax: `{x}` interpolates, `|`
 // separates plural forms; avoid a bare `@` (linked messages).
 
+// @feature-imports
+
 const en = {
   app: {
     name: 'Flotilla',
@@ -157,7 +159,9 @@ const en = {
     storage: 'A file could not be read or written.',
     cancelled: 'Cancelled.',
     internal: 'Something went wrong inside Flotilla.'
-  }
+  },
+  // Feature blocks, one line each (messages in ./<feature>/en.ts); keep this marker last.
+  // @feature-messages
 }
 
 /** The shape every locale must have: the same keys, string leaves. */
