@@ -12,18 +12,21 @@ function cspMeta(): Plugin {
   }
 }
 
+// Where the build goes; FLOTILLA_OUT_DIR lets parallel test builds stay apart.
+const OUT = resolve(import.meta.dirname, process.env.FLOTILLA_OUT_DIR ?? 'out')
+
 // One config for the three Electron targets. The preload runs in a sandboxed
 // renderer, which can only `require('electron')`: it is bundled whole, as CommonJS.
 export default defineConfig({
   main: {
     build: {
-      outDir: 'out/main',
+      outDir: resolve(OUT, 'main'),
       rolldownOptions: { input: { index: resolve(import.meta.dirname, 'src-main/index.ts') } }
     }
   },
   preload: {
     build: {
-      outDir: 'out/preload',
+      outDir: resolve(OUT, 'preload'),
       externalizeDeps: false,
       rolldownOptions: {
         input: { preload: resolve(import.meta.dirname, 'src-main/preload.ts') },
@@ -36,7 +39,7 @@ export default defineConfig({
     plugins: [vue(), cspMeta()],
     resolve: { alias: { '@shared': resolve(import.meta.dirname, 'src-main/shared') } },
     build: {
-      outDir: resolve(import.meta.dirname, 'out/renderer'),
+      outDir: resolve(OUT, 'renderer'),
       target: 'esnext',
       rolldownOptions: { input: { index: resolve(import.meta.dirname, 'src-renderer/index.html') } }
     },

@@ -15,7 +15,8 @@ import { createDispatcher } from '../../src-main/core/ipc/dispatch'
 import { buildCsp } from '../../src-main/shared/csp'
 
 const ROOT = resolve(fileURLToPath(import.meta.url), '../../..')
-export const RENDERER_DIR = join(ROOT, 'out/renderer')
+/** The built renderer; FLOTILLA_OUT_DIR matches the build's (electron.vite.config.ts). */
+export const RENDERER_DIR = resolve(ROOT, process.env.FLOTILLA_OUT_DIR ?? 'out', 'renderer')
 
 const MIME: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
