@@ -1,9 +1,13 @@
 #!/usr/bin/env bash
 # `npm test`: unit + integration (real HTTP simulators, real keychain), renderer
 # component tests, then a fresh build and the end-to-end tests in Debian Chromium.
+# Ends with one plain "N passed, N failed" line over all of them.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 if [ -z "${FLOTILLA_KEYRING_READY:-}" ]; then exec bash scripts/with-keyring.sh bash scripts/test.sh "$@"; fi
-npx vitest run --project unit --project renderer
+mkdir -p .tmp
+rm -f .tmp/vitest-*.json
+npx vitest run --project unit --project renderer --reporter=default --reporter=json --outputFile=.tmp/vitest-unit.json
 npx electron-vite build
-npx vitest run --project e2e
+npx vitest run --project e2e --reporter=default --reporter=json --outputFile=.tmp/vitest-e2e.json
+node scripts/test-summary.mjs .tmp/vitest-unit.json .tmp/vitest-e2e.json
