@@ -8,6 +8,9 @@ import { FlotillaError } from '../shared/errors'
 import type { EventChannel } from '../shared/ipc-channels'
 import { AccountRepository } from './accounts/account-repository'
 import { AccountService } from './accounts/account-service'
+import { consoleHandlers } from './console/console-handlers'
+import { ConsoleService, type ConsoleEdge } from './console/console-service'
+import { createFleetFeature } from './fleet/fleet-feature'
 import { FleetService } from './fleet/fleet-service'
 import { createHttpClient } from './http/fetch-http-client'
 import type { HttpClient } from './http/http-client'
@@ -15,6 +18,8 @@ import type { Logger } from './logging/logger'
 import { getAdapter } from './providers/registry'
 import type { SecretStore } from './secrets/secret-store'
 import { SettingsStore } from './settings/settings-store'
+import { createBillingFeature, type SaveFile } from './billing/billing-handlers'
+import { createCommerceFeature } from './orders/commerce-feature'
 
 export interface AppCoreOptions {
   readonly userDataDir: string
@@ -31,6 +36,10 @@ export interface AppCoreOptions {
   readonly openExternal?: (url: string) => Promise<boolean>
   /** Refresh the fleet right after start (default true). */
   readonly refreshOnStart?: boolean
+  /** Electron: save a file through a save dialog (invoice PDFs, CSV exports); absent in the harness. */
+  readonly saveFile?: SaveFile
+  /** Electron's console windows (isolated embeds, pop-outs); absent in the harness. */
+  readonly console?: ConsoleEdge
 }
 
 export type CoreEventListener = (event: EventChannel, payload: unknown) => void
@@ -67,7 +76,10 @@ export async function createAppCore(opts: AppCoreOptions): Promise<AppCore> {
     adapterFor: getAdapter,
     cacheDir,
     onChanged: (list) => emit('accounts.changed', list),
-    onRemoved: (id) => void fleet.forget(id),
+    onRemoved: (id) => {
+      void fleet.forget(id)
+      commerce.forget(id)
+    },
     onSaved: (account) => void fleet.refresh([account.id])
   })
   const fleet: FleetService = new FleetService({
@@ -77,10 +89,59 @@ export async function createAppCore(opts: AppCoreOptions): Promise<AppCore> {
     contextFor: (id) => accounts.contextFor(id),
     adapterFor: getAdapter,
     onChanged: (snapshot) => emit('fleet.changed', snapshot),
-    onHealth: (health) => emit('accounts.health', health)
+    onHealth: (health) => emit('accounts.health', health),
+    onDelta: (delta) => emit('fleet.delta', delta),
+    visibleKeys: () => fleetFeature.live.visibleKeys()
   })
   await fleet.loadCache()
+  const fleetFeature = await createFleetFeature({
+    userDataDir: opts.userDataDir,
+    logger: opts.logger,
+    fleet,
+    accounts: () => repo.list(),
+    contextFor: (id) => accounts.contextFor(id),
+    adapterFor: getAdapter,
+    emit,
+    live: opts.refreshOnStart !== false
+  })
   if (opts.refreshOnStart !== false) void fleet.refresh()
+
+  const consoles = new ConsoleService({
+    logger: opts.logger,
+    serverByKey: (key) => fleet.snapshot().servers.find((s) => s.key === key),
+    contextFor: (id) => accounts.contextFor(id),
+    adapterFor: getAdapter,
+    emit,
+    edge: opts.console
+  })
+
+  const billing = createBillingFeature({
+    userDataDir: opts.userDataDir,
+    cacheDir,
+    secretStore: opts.secretStore,
+    logger: opts.logger,
+    accounts: () => repo.list(),
+    servers: () => fleet.snapshot().servers,
+    contextFor: (id) => accounts.contextFor(id),
+    adapterFor: getAdapter,
+    emit,
+    ...(opts.saveFile ? { saveFile: opts.saveFile } : {})
+  })
+  await billing.start()
+
+  // Orders, SSH keys and tickets (issue 6).
+  const commerce = createCommerceFeature({
+    logger: opts.logger,
+    cacheDir,
+    secretStore: opts.secretStore,
+    accounts: () => repo.list(),
+    contextFor: (id) => accounts.contextFor(id),
+    adapterFor: getAdapter,
+    servers: () => fleet.snapshot().servers,
+    refreshAccount: async (id) => {
+      await fleet.refresh([id])
+    }
+  })
 
   const handlers: HandlerTable = {
     'app.info': async () => ({
@@ -106,6 +167,10 @@ export async function createAppCore(opts: AppCoreOptions): Promise<AppCore> {
     'fleet.get': async () => fleet.snapshot(),
     'fleet.refresh': async (input) => fleet.refresh(input?.accountIds),
     // Feature handlers: spread from each feature's handler module, above this marker.
+    ...consoleHandlers(consoles),
+    ...billing.handlers,
+    ...fleetFeature.handlers,
+    ...commerce.handlers,
     // @feature-handlers
   }
 
@@ -116,6 +181,9 @@ export async function createAppCore(opts: AppCoreOptions): Promise<AppCore> {
       return () => listeners.delete(listener)
     },
     async dispose() {
+      await billing.dispose()
+      consoles.closeAll()
+      fleetFeature.dispose()
       listeners.clear()
       await opts.logger.flush()
     }

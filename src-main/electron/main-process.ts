@@ -2,13 +2,14 @@
 // Electron and the Electron-free core (src-main/core). Everything Flotilla does
 // lives in the core; this file only connects it to IPC, the window and the OS.
 import { join } from 'node:path'
-import { app, BrowserWindow, ipcMain, session } from 'electron'
+import { app, BrowserWindow, dialog, ipcMain, session } from 'electron'
 import { createAppCore, type AppCore } from '../core/app-core'
 import { createDispatcher } from '../core/ipc/dispatch'
 import { createLogger, type Logger } from '../core/logging/logger'
 import { KeytarSecretStore } from '../core/secrets/keytar-secret-store'
 import { isFlotillaError } from '../shared/errors'
 import { handleAppProtocol, registerAppScheme } from './app-protocol'
+import { createConsoleEdge } from './console-embed'
 import { devServerUrl, rendererEntryUrl, trustedOrigins } from './origins'
 import {
   hardenAllWebContents,
@@ -18,6 +19,7 @@ import {
 } from './security'
 import { bindIpc, createTrustedSenderCheck, sendEvent } from './validated-ipc'
 import { mainWindowOptions } from './window'
+import { createSaveFile } from './save-dialog'
 
 export interface MainProcessPaths {
   /** Built preload (out/preload/preload.cjs). */
@@ -87,7 +89,13 @@ async function startWhenReady(paths: MainProcessPaths, edge: Edge, env: NodeJS.P
     appVersion: app.getVersion(),
     platform: process.platform,
     systemLocale: app.getSystemLocale(),
-    openExternal: (url) => openExternalGuarded(url, logger)
+    openExternal: (url) => openExternalGuarded(url, logger),
+    console: createConsoleEdge({ preloadPath: paths.preloadPath, ...(paths.iconPath ? { iconPath: paths.iconPath } : {}), entryUrl: rendererEntryUrl(edge.devUrl), logger }),
+    saveFile: createSaveFile({
+      dialog: () => dialog,
+      window: () => BrowserWindow.getFocusedWindow() ?? BrowserWindow.getAllWindows()[0],
+      defaultDir: () => app.getPath('downloads')
+    })
   })
   const unbind = connectCore(core, edge.origins, logger)
   const openWindow = () => createMainWindow(paths, rendererEntryUrl(edge.devUrl), logger)

@@ -13,7 +13,13 @@ import {
   ProviderId,
   VerifyResult
 } from './domain'
+import { consoleContract, consoleEvents } from './contracts/console'
+import { fleetContract, fleetEvents } from './contracts/fleet'
 import { type SerializedError } from './errors'
+import { billingContract, billingEvents } from './contracts/billing'
+import { ordersContract } from './contracts/orders'
+import { sshKeysContract } from './contracts/ssh-keys'
+import { ticketsContract } from './contracts/tickets'
 import type { EventChannel, InvokeChannel, Method, Namespace } from './ipc-channels'
 
 const NoInput = z.undefined()
@@ -61,9 +67,23 @@ export const AccountSaveResult = z.object({
 })
 export type AccountSaveResult = z.infer<typeof AccountSaveResult>
 
+/** The fleet table's view (issue 3), remembered between runs; column ids are checked by the renderer. */
+export const FleetViewPrefs = z.object({
+  query: z.string().max(2000),
+  sort: z.object({ column: z.string().max(40), direction: z.enum(['asc', 'desc']) }),
+  groupBy: z.string().max(40).nullable(),
+  columns: z.array(z.string().max(40)).max(40)
+})
+export type FleetViewPrefs = z.infer<typeof FleetViewPrefs>
+
 export const Settings = z.object({
   locale: z.enum(['system', 'en', 'de']),
-  theme: z.enum(['system', 'light', 'dark'])
+  theme: z.enum(['system', 'light', 'dark']),
+  fleetView: FleetViewPrefs.optional(),
+  /** Desktop notifications for server changes (issue 3); off unless the user turns them on. */
+  desktopNotifications: z.boolean().optional(),
+  /** A desktop notification when staff answer a support ticket (issue 6); off unless turned on. */
+  ticketNotifications: z.boolean().optional()
 })
 export type Settings = z.infer<typeof Settings>
 
@@ -96,6 +116,12 @@ export const contract = {
     output: FleetSnapshot
   },
   // Feature channels: spread from each feature's contract module (e.g. ...consoleContract), above this marker.
+  ...consoleContract,
+  ...fleetContract,
+  ...billingContract,
+  ...ordersContract,
+  ...sshKeysContract,
+  ...ticketsContract,
   // @invoke-contract
 } as const satisfies Record<InvokeChannel, { input: z.ZodType; output: z.ZodType }>
 
@@ -104,6 +130,9 @@ export const events = {
   'accounts.health': z.array(AccountHealth),
   'fleet.changed': FleetSnapshot,
   'app.warning': AppWarning,
+  ...consoleEvents,
+  ...fleetEvents,
+  ...billingEvents,
   // @event-contract
 } as const satisfies Record<EventChannel, z.ZodType>
 

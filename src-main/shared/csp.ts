@@ -9,8 +9,16 @@ export interface CspOptions {
   readonly meta?: boolean
 }
 
+/**
+ * Consoles: noVNC connects straight to the wss:// URL a panel hands out, and the
+ * panel hosts are not known when the page loads (a CSP is fixed at load, so it
+ * cannot be widened per console). Secure websockets to any host, nothing else:
+ * no ws://, no https:// fetches. See docs/ARCHITECTURE.md, "Consoles".
+ */
+export const CONSOLE_CONNECT_SRC = 'wss:'
+
 export function buildCsp(options: CspOptions = {}): string {
-  const connect = ["'self'", ...(options.connectSrc ?? [])].join(' ')
+  const connect = ["'self'", CONSOLE_CONNECT_SRC, ...(options.connectSrc ?? [])].join(' ')
   return [
     "default-src 'none'",
     "script-src 'self'",

@@ -85,7 +85,9 @@ export const Server = z.object({
   diskGb: z.number().nullable(),
   hourlyRateCents: z.number().int().nullable(),
   monthlyPriceCents: z.number().int().nullable(),
-  createdAt: z.string().nullable()
+  createdAt: z.string().nullable(),
+  /** aluy: provisioning failed upstream (GET /services/:id hasProvisionIssue); retry-provision is offered. */
+  provisionIssue: z.boolean().optional()
 })
 export type Server = z.infer<typeof Server>
 

@@ -4,10 +4,14 @@
 import { rm } from 'node:fs/promises'
 import { join } from 'node:path'
 import { z } from 'zod'
+import type { FleetDelta } from '../../shared/contracts/fleet'
 import { Server, type Account, type AccountHealth, type FleetSnapshot } from '../../shared/domain'
 import { isFlotillaError, type ErrorCode } from '../../shared/errors'
 import type { Logger } from '../logging/logger'
 import type { AccountContext, ProviderAdapter } from '../providers/provider-adapter'
+import { serverKey } from '../providers/shared'
+import type { LivePatch } from '../servers/server-operations'
+import { diffServers, isEmptyDiff, type ServerDiff } from './fleet-diff'
 import { readJsonFile, writeJsonAtomic } from '../storage/json-file'
 import type { ProviderId } from '../../shared/domain'
 
@@ -26,8 +30,21 @@ export interface FleetServiceDeps {
   readonly adapterFor: (provider: ProviderId) => ProviderAdapter
   readonly onChanged: (snapshot: FleetSnapshot) => void
   readonly onHealth: (health: AccountHealth[]) => void
+  /** Live refreshes and actions push only what changed. */
+  readonly onDelta?: (delta: FleetDelta) => void
+  /** Keys of the rows on screen: their live status is fetched first. */
+  readonly visibleKeys?: () => ReadonlySet<string>
   readonly now?: () => Date
 }
+
+/**
+ * 'snapshot': an explicit refresh, answered with the whole fleet (`fleet.changed`).
+ * 'delta': a live tick, which pushes only what changed (`fleet.delta`).
+ */
+export type PublishMode = 'snapshot' | 'delta'
+
+/** Fields only a live status call fills in; a list row leaves them unknown. */
+const LIVE_FIELDS = ['power', 'primaryIpv4', 'primaryIpv6', 'vcpu', 'ramMb', 'diskGb', 'provisionIssue'] as const
 
 export class FleetService {
   private readonly byAccount = new Map<string, AccountFleet>()
@@ -51,11 +68,65 @@ export class FleetService {
   }
 
   /** Refreshes the given accounts (default all) in parallel; resolves when every one has finished or failed. */
-  async refresh(accountIds?: readonly string[]): Promise<FleetSnapshot> {
+  /** `skipLive`: keys whose live status was just fetched (the visible rows of a live tick). */
+  async refresh(accountIds?: readonly string[], mode: PublishMode = 'snapshot', skipLive?: ReadonlySet<string>): Promise<FleetSnapshot> {
     const known = new Set(this.deps.accounts().map((a) => a.id))
     const ids = (accountIds ?? [...known]).filter((id) => known.has(id))
-    await Promise.all(ids.map((id) => this.refreshOne(id)))
+    await Promise.all(ids.map((id) => this.refreshOne(id, mode, skipLive)))
     return this.snapshot()
+  }
+
+  server(key: string): Server | undefined {
+    for (const entry of this.byAccount.values()) {
+      const found = entry.servers.find((s) => s.key === key)
+      if (found) return found
+    }
+    return undefined
+  }
+
+  /**
+   * Live status only (no list) for these servers, e.g. the rows just scrolled
+   * into view. Returns the keys whose status was asked for.
+   */
+  async refreshStatus(keys: Iterable<string>): Promise<string[]> {
+    const wanted = new Set(keys)
+    const asked: string[] = []
+    await Promise.all(
+      this.deps.accounts().map(async (account) => {
+        const ops = this.deps.adapterFor(account.provider).servers
+        const servers = (this.byAccount.get(account.id)?.servers ?? []).filter((s) => wanted.has(s.key))
+        if (!ops || servers.length === 0 || this.inFlight.has(account.id)) return
+        asked.push(...servers.map((s) => s.key))
+        try {
+          const patches = await ops.liveStatus(await this.deps.contextFor(account.id), servers)
+          this.patchAccount(account.id, (s) => patches.get(s.id))
+        } catch (error) {
+          this.noteStatusFailure(account.id, error)
+        }
+      })
+    )
+    return asked
+  }
+
+  /** An action's known effect, shown at once; the next live status confirms it. */
+  applyPatch(key: string, patch: LivePatch & { label?: string }): Server | undefined {
+    const accountId = this.accountOf(key)
+    if (accountId === undefined) return undefined
+    this.patchAccount(accountId, (s) => (s.key === key ? patch : undefined))
+    return this.server(key)
+  }
+
+  /** retry-provision: the service got a new id; the row follows it. */
+  replaceId(oldKey: string, newId: string, patch: LivePatch): Server | undefined {
+    const accountId = this.accountOf(oldKey)
+    const entry = accountId === undefined ? undefined : this.byAccount.get(accountId)
+    const old = entry?.servers.find((s) => s.key === oldKey)
+    if (!entry || !old || accountId === undefined) return undefined
+    const moved: Server = { ...old, ...patch, id: newId, key: serverKey(accountId, newId) }
+    const servers = entry.servers.map((s) => (s.key === oldKey ? moved : s))
+    this.byAccount.set(accountId, { ...entry, servers })
+    this.emitDelta({ upserts: [moved], removedKeys: [oldKey], transitions: [] }, [{ from: oldKey, to: moved.key }])
+    return moved
   }
 
   async forget(accountId: string): Promise<void> {
@@ -65,30 +136,94 @@ export class FleetService {
   }
 
   // One refresh per account at a time: a second request joins the first.
-  private refreshOne(accountId: string): Promise<void> {
+  private refreshOne(accountId: string, mode: PublishMode, skipLive?: ReadonlySet<string>): Promise<void> {
     const running = this.inFlight.get(accountId)
     if (running) return running
-    const job = this.load(accountId).finally(() => this.inFlight.delete(accountId))
+    const job = this.load(accountId, mode, skipLive).finally(() => this.inFlight.delete(accountId))
     this.inFlight.set(accountId, job)
     return job
   }
 
-  private async load(accountId: string): Promise<void> {
+  private async load(accountId: string, mode: PublishMode, skipLive?: ReadonlySet<string>): Promise<void> {
     const account = this.deps.accounts().find((a) => a.id === accountId)
     if (!account) return
     const previous = this.entry(accountId)
     this.setHealth(accountId, { ...previous.health, state: 'refreshing' })
+    let diff: ServerDiff | null = null
     try {
       const ctx = await this.deps.contextFor(accountId)
-      const servers = await this.deps.adapterFor(account.provider).listServers(ctx)
+      const servers = await this.fetchServers(this.deps.adapterFor(account.provider), ctx, previous.servers, skipLive)
       const at = this.now().toISOString()
+      // Re-read: an action may have patched a row while the list was loading.
+      diff = diffServers(this.entry(accountId).servers, servers)
       this.byAccount.set(accountId, { servers, health: { accountId, state: 'ok', lastUpdatedAt: at } })
-      await this.saveCache(accountId, at, servers)
+      // A live tick that changed nothing need not rewrite the cache every interval.
+      if (mode === 'snapshot' || !isEmptyDiff(diff) || previous.health.state !== 'ok') await this.saveCache(accountId, at, servers)
     } catch (error) {
-      this.byAccount.set(accountId, { servers: previous.servers, health: this.failedHealth(accountId, error, previous.health) })
+      this.byAccount.set(accountId, { servers: this.entry(accountId).servers, health: this.failedHealth(accountId, error, previous.health) })
       this.deps.logger.warn('fleet refresh failed', { accountId, error })
     }
-    this.publish()
+    if (mode === 'snapshot') return this.publish()
+    this.deps.onHealth(this.health())
+    if (diff) this.emitDelta(diff)
+  }
+
+  /** List, then live status with the visible rows first; a row without fresh status keeps its last live values. */
+  private async fetchServers(
+    adapter: ProviderAdapter,
+    ctx: AccountContext,
+    previous: readonly Server[],
+    skipLive?: ReadonlySet<string>
+  ): Promise<Server[]> {
+    const ops = adapter.servers
+    if (!ops) return adapter.listServers(ctx)
+    const listed = await adapter.listServers(ctx, undefined, { liveStatus: false })
+    let patches = new Map<string, LivePatch>()
+    try {
+      const wanted = skipLive ? listed.filter((s) => !skipLive.has(s.key)) : listed
+      patches = await ops.liveStatus(ctx, this.visibleFirst(wanted))
+    } catch (error) {
+      if (isFlotillaError(error) && (healthStateFor(error.code) === 'needs-sign-in' || error.code === 'cancelled')) throw error
+      // The list itself is good: show it with the last known live values.
+      this.deps.logger.warn('live status failed', { accountId: ctx.accountId, error })
+    }
+    const before = new Map(previous.map((s) => [s.key, s]))
+    return listed.map((s) => mergeLive(s, patches.get(s.id), before.get(s.key)))
+  }
+
+  private visibleFirst(servers: readonly Server[]): Server[] {
+    const visible = this.deps.visibleKeys?.()
+    if (!visible || visible.size === 0) return [...servers]
+    return [...servers.filter((s) => visible.has(s.key)), ...servers.filter((s) => !visible.has(s.key))]
+  }
+
+  private patchAccount(accountId: string, patchFor: (s: Server) => (LivePatch & { label?: string }) | undefined): void {
+    const entry = this.byAccount.get(accountId)
+    if (!entry) return
+    const servers = entry.servers.map((s) => {
+      const patch = patchFor(s)
+      return patch ? { ...s, ...patch } : s
+    })
+    const diff = diffServers(entry.servers, servers)
+    this.byAccount.set(accountId, { ...entry, servers })
+    this.emitDelta(diff)
+  }
+
+  private noteStatusFailure(accountId: string, error: unknown): void {
+    this.deps.logger.warn('live status failed', { accountId, error })
+    if (!isFlotillaError(error) || healthStateFor(error.code) === 'error') return
+    const previous = this.entry(accountId)
+    this.setHealth(accountId, this.failedHealth(accountId, error, previous.health))
+  }
+
+  private emitDelta(diff: ServerDiff, renamedKeys: FleetDelta['renamedKeys'] = []): void {
+    if (isEmptyDiff(diff) && renamedKeys.length === 0) return
+    this.deps.onDelta?.({ ...diff, renamedKeys, generatedAt: this.now().toISOString() })
+  }
+
+  private accountOf(key: string): string | undefined {
+    for (const [accountId, entry] of this.byAccount) if (entry.servers.some((s) => s.key === key)) return accountId
+    return undefined
   }
 
   private failedHealth(accountId: string, error: unknown, previous: AccountHealth): AccountHealth {
@@ -162,4 +297,16 @@ export function healthStateFor(code: ErrorCode): AccountHealth['state'] {
     default:
       return 'error'
   }
+}
+
+/** The listed row, with fresh live values where the status call gave them, else the last ones while the status word is unchanged. */
+function mergeLive(listed: Server, patch: LivePatch | undefined, before: Server | undefined): Server {
+  if (patch) return { ...listed, ...patch }
+  if (!before || before.status !== listed.status) return listed
+  const merged: Record<string, unknown> = { ...listed }
+  for (const field of LIVE_FIELDS) {
+    const value = listed[field]
+    if ((value === null || value === undefined || value === 'unknown') && before[field] !== undefined) merged[field] = before[field]
+  }
+  return merged as Server
 }

@@ -2,7 +2,13 @@
 // domain (Account, Server, …); provider names, URL shapes, body shapes and
 // quirks stay inside the adapter that owns them.
 import type { ProviderId, Server, VerifyResult } from '../../shared/domain'
+import type { ConsoleAccess, ConsolePower, ConsoleStreamHandlers } from '../console/console-access'
 import type { HttpClient } from '../http/http-client'
+import type { ServerOperations } from '../servers/server-operations'
+import type { BillingPort } from './billing-port'
+import type { OrderOperations } from '../orders/order-operations'
+import type { SshKeyOperations } from '../ssh-keys/ssh-key-operations'
+import type { TicketOperations } from '../tickets/ticket-operations'
 
 /** What an adapter needs to talk to one account. Lives in main only: it holds the secret. */
 export interface AccountContext {
@@ -27,6 +33,14 @@ export interface ListProgress {
   readonly total: number | null
 }
 
+export interface ListOptions {
+  /**
+   * false: leave out the per-server live calls (aluy /status); the caller fetches
+   * live status itself through `servers.liveStatus`, visible rows first. Default true.
+   */
+  readonly liveStatus?: boolean
+}
+
 export interface ProviderAdapter {
   readonly provider: ProviderId
   readonly capabilities: ProviderCapabilities
@@ -39,5 +53,23 @@ export interface ProviderAdapter {
   /** A cheap authenticated call that tells whether the credential works, in words. Never throws for HTTP outcomes. */
   verify(ctx: AccountContext): Promise<VerifyResult>
   /** Every server of the account, all pages, normalised. Throws FlotillaError on failure. */
-  listServers(ctx: AccountContext, onProgress?: (p: ListProgress) => void): Promise<Server[]>
+  listServers(ctx: AccountContext, onProgress?: (p: ListProgress) => void, options?: ListOptions): Promise<Server[]>
+  /** Live status, detail and the actions the provider offers for one server (the fleet feature). */
+  readonly servers?: ServerOperations
+  /** Consoles (optional): how to reach the server's console; a fresh single-use ticket per call. */
+  openConsole?(ctx: AccountContext, serverId: string): Promise<ConsoleAccess>
+  /** Reads a `text` console's event stream until it ends or `signal` aborts. */
+  streamConsole?(ctx: AccountContext, streamUrl: string, handlers: ConsoleStreamHandlers, signal: AbortSignal): Promise<void>
+  /** Sends one command line to a `text` console. */
+  sendConsoleCommand?(ctx: AccountContext, serverId: string, command: string): Promise<void>
+  /** A power action from the console toolbar. */
+  consolePower?(ctx: AccountContext, serverId: string, action: ConsolePower): Promise<void>
+  /** Billing and invoices (optional): balances, hourly burn, invoice lists, details and PDFs. */
+  readonly billing?: BillingPort
+  /** Catalog, prices and orders (issue 6). */
+  readonly orders?: OrderOperations
+  /** The account's SSH public keys (issue 6). */
+  readonly sshKeys?: SshKeyOperations
+  /** Support tickets (issue 6). */
+  readonly tickets?: TicketOperations
 }

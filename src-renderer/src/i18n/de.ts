@@ -1,5 +1,11 @@
 // German UI strings. Typed as `Messages`: a missing or extra key fails to compile.
 import type { Messages } from './en'
+import fleetTable from './fleet/de'
+import console_ from './console/de'
+import billing from './billing/de'
+import orders from './orders/de'
+import sshKeys from './ssh-keys/de'
+import tickets from './tickets/de'
 // @feature-imports
 
 const de: Messages = {
@@ -159,6 +165,12 @@ const de: Messages = {
     internal: 'In Flotilla ist etwas schiefgelaufen.'
   },
   // Feature blocks, one line each (messages in ./<feature>/de.ts); keep this marker last.
+  fleetTable,
+  console: console_,
+  billing,
+  orders,
+  sshKeys,
+  tickets,
   // @feature-messages
 }
 

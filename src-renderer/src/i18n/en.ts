@@ -2,6 +2,12 @@
 // (enforced by the `Messages` type). vue-i18n syntax: `{x}` interpolates, `|`
 // separates plural forms; avoid a bare `@` (linked messages).
 
+import fleetTable from './fleet/en'
+import console_ from './console/en'
+import billing from './billing/en'
+import orders from './orders/en'
+import sshKeys from './ssh-keys/en'
+import tickets from './tickets/en'
 // @feature-imports
 
 const en = {
@@ -161,6 +167,12 @@ const en = {
     internal: 'Something went wrong inside Flotilla.'
   },
   // Feature blocks, one line each (messages in ./<feature>/en.ts); keep this marker last.
+  fleetTable,
+  console: console_,
+  billing,
+  orders,
+  sshKeys,
+  tickets,
   // @feature-messages
 }
 

@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { createPinia, setActivePinia } from 'pinia'
+import type { FleetDelta } from '@shared/contracts/fleet'
 import type { FleetSnapshot, Server } from '@shared/domain'
 import { FlotillaError } from '@shared/errors'
 import { useAccountsStore } from './accounts'
@@ -69,5 +70,54 @@ describe('fleet store', () => {
     fake.emit('fleet.changed', { ...snapshot, servers: [server('acc_aaaaaaaa', '7')] })
     off()
     expect(fleet.servers.map((s) => s.label)).toEqual(['srv-7'])
+  })
+})
+
+describe('fleet store: live deltas', () => {
+  const delta = (over: Partial<FleetDelta>): FleetDelta => ({
+    upserts: [],
+    removedKeys: [],
+    renamedKeys: [],
+    transitions: [],
+    generatedAt: '2026-01-01T10:01:00.000Z',
+    ...over
+  })
+
+  it('applies upserts in place, appends new servers, drops removed ones, and tells listeners', async () => {
+    const fleet = useFleetStore()
+    await fleet.load()
+    const off = fleet.subscribe()
+    const seen: string[] = []
+    fleet.onDelta((d) => seen.push(d.generatedAt))
+    const stopped = { ...server('acc_aaaaaaaa', '1'), power: 'stopped' as const }
+    fake.emit('fleet.delta', delta({ upserts: [stopped, server('acc_aaaaaaaa', '9')], removedKeys: ['acc_bbbbbbbb:2'] }))
+    off()
+    expect(fleet.servers.map((s) => `${s.key}:${s.power}`)).toEqual(['acc_aaaaaaaa:1:stopped', 'acc_aaaaaaaa:9:running'])
+    expect(fleet.generatedAt).toBe('2026-01-01T10:01:00.000Z')
+    expect(seen).toEqual(['2026-01-01T10:01:00.000Z'])
+  })
+
+  it('rebuilds only the rows whose server or meta changed', async () => {
+    const fleet = useFleetStore()
+    await fleet.load()
+    const [first, second] = fleet.rows
+    fleet.applyFleetDelta(delta({ upserts: [{ ...server('acc_bbbbbbbb', '2'), label: 'renamed' }] }))
+    expect(fleet.rows[0]).toBe(first)
+    expect(fleet.rows[1]).not.toBe(second)
+    expect(fleet.rows[1]?.server.label).toBe('renamed')
+
+    fake.handle('servers.setMeta', () => ({ 'acc_aaaaaaaa:1': { tags: ['prod'], note: '', favourite: true } }))
+    await fleet.setMeta({ keys: ['acc_aaaaaaaa:1'], addTags: ['prod'] })
+    expect(fleet.rows[0]?.meta).toEqual({ tags: ['prod'], note: '', favourite: true })
+    expect(fleet.rows[0]?.fields.tag).toBe('prod')
+  })
+
+  it('loads local meta and the live state with the snapshot', async () => {
+    fake.handle('servers.meta', () => ({ 'acc_bbbbbbbb:2': { tags: ['db'], note: 'n', favourite: false } }))
+    fake.handle('fleet.getLive', () => ({ intervalSec: 30, windowVisible: true, ticking: false, lastTickAt: null, nextTickAt: null }))
+    const fleet = useFleetStore()
+    await fleet.load()
+    expect(fleet.rows[1]?.meta.tags).toEqual(['db'])
+    expect(fleet.live?.intervalSec).toBe(30)
   })
 })

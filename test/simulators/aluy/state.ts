@@ -76,6 +76,20 @@ export class AluyState {
     this.byToken.set(account.sim.credential, account.sim.id)
   }
 
+  /**
+   * The user signs in again after `expireCredential`: a new session token for
+   * the same account; the old token stays dead. Returns the new token value.
+   */
+  renewSession(accountId: string): string {
+    const account = this.account(accountId)
+    this.byToken.delete(account.sim.credential)
+    const token = `eyJhbGciOiJkaXIiLCJlbmMiOiJBMjU2R0NNIn0..${this.rng.base64url(22)}.${this.rng.base64url(160)}.${this.rng.base64url(22)}`
+    account.sim.credential = token
+    account.sessionExpired = false
+    this.byToken.set(token, accountId)
+    return token
+  }
+
   /** Adds a service; `newest` puts it at the head of the list (created now), seeding appends. */
   addService(account: AluyAccount, input: NewService, newest: boolean): AluyService {
     const service = this.buildService(account, input)

@@ -56,6 +56,15 @@ export async function startSimServer(hooks: SimHooks, port: number, latencyMs: n
     if (latency > 0) await sleep(latency)
     if (closing || res.destroyed) return
     const fault = faults.take(record.method, record.path)
+    if (fault?.kind === 'drop-after-handling') {
+      await handleSafely(req, url)
+      req.socket.destroy()
+      return
+    }
+    if (fault?.kind === 'truncate') {
+      sendTruncated(await handleSafely(req, url), res, record)
+      return
+    }
     const reply = fault ? faultReply(fault, hooks) : await handleSafely(req, url)
     if (reply === 'reset') {
       req.socket.destroy()
@@ -100,6 +109,22 @@ export async function startSimServer(hooks: SimHooks, port: number, latencyMs: n
   }
 }
 
+/** Announces the whole body, sends half of it, and drops the connection. */
+function sendTruncated(reply: Reply, res: ServerResponse, record: RequestRecord): void {
+  if (reply.kind === 'stream') {
+    res.destroy()
+    return
+  }
+  const body = Buffer.from(reply.kind === 'json' ? JSON.stringify(reply.body) : reply.body)
+  record.status = reply.status
+  res.writeHead(reply.status, {
+    'content-type': reply.kind === 'json' ? 'application/json; charset=utf-8' : reply.contentType,
+    'content-length': String(body.byteLength),
+    ...reply.headers
+  })
+  res.write(body.subarray(0, Math.floor(body.byteLength / 2)), () => res.destroy())
+}
+
 function send(reply: Reply, req: IncomingMessage, res: ServerResponse, record: RequestRecord): void {
   if (reply.kind === 'stream') {
     record.status = 200
@@ -133,6 +158,8 @@ function faultReply(fault: FaultSpec, hooks: SimHooks): Reply | 'reset' | 'hang'
     case 'reset':
       return 'reset'
     case 'hang':
+    case 'truncate':
+    case 'drop-after-handling':
       return 'hang'
   }
 }

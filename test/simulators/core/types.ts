@@ -18,6 +18,8 @@ export interface SimOptions {
   port?: number
   /** The VNC websocket URL handed out for a service's console (a real websockify in e2e tests). */
   consoleWssUrl?: (serviceId: string, provider: ProviderName) => string
+  /** The VNC password handed out with a console ticket (the real QEMU's in e2e tests). Default: a random one per GET. */
+  consolePassword?: (serviceId: string, provider: ProviderName) => string
   /** elizon only: the per-key request window. Default 100 requests / 60 s. */
   rateLimit?: { limit: number; windowMs: number }
   /** elizon only: how often the game-server console stream emits a line. Default 1000 ms. */
@@ -47,6 +49,10 @@ export interface AddAccountOptions {
 }
 
 export type FaultKind = '5xx' | 'html' | 'malformed-json' | 'reset' | 'hang' | 'rate-limit'
+  /** The real answer's headers and the first half of its body, then the connection drops (a download cut off mid-stream). */
+  | 'truncate'
+  /** The real handler runs (an order is created), then the connection drops before any answer: a lost response. */
+  | 'drop-after-handling'
 
 export interface FaultSpec {
   kind: FaultKind

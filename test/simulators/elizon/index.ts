@@ -9,9 +9,11 @@ import type { AddAccountOptions, SimAccount, SimOptions, Simulator } from '../co
 import { ConsoleHub } from './console-hub'
 import { fail, notFound, type ElizonHandler } from './context'
 import type { ElizonAccount } from './model'
+import { registerCatalogRoutes } from './routes/catalog'
 import { registerConsoleRoutes } from './routes/console'
 import { registerInvoiceRoutes } from './routes/invoices'
 import { registerServiceRoutes } from './routes/services'
+import { registerServiceExtraRoutes } from './routes/service-extras'
 import { registerSshKeyRoutes } from './routes/ssh-keys'
 import { registerTicketRoutes } from './routes/tickets'
 import { seedElizonAccount } from './seed'
@@ -120,9 +122,11 @@ function spend(account: ElizonAccount, rule: { limit: number; windowMs: number }
 function buildRouter(): Router<ElizonHandler> {
   const router = new Router<ElizonHandler>()
   registerServiceRoutes(router)
+  registerServiceExtraRoutes(router)
   registerConsoleRoutes(router)
   registerInvoiceRoutes(router)
   registerTicketRoutes(router)
   registerSshKeyRoutes(router)
+  registerCatalogRoutes(router)
   return router
 }

@@ -5,9 +5,15 @@
 import { z } from 'zod'
 import type { Server, VerifyResult } from '../../../shared/domain'
 import { FlotillaError } from '../../../shared/errors'
-import type { AccountContext, ListProgress, ProviderAdapter } from '../provider-adapter'
+import type { AccountContext, ListOptions, ListProgress, ProviderAdapter } from '../provider-adapter'
+import { aluyServers } from './aluy-servers'
+import { aluyOrders } from './aluy-orders'
+import { aluySshKeys } from './aluy-ssh-keys'
+import { aluyTickets } from './aluy-tickets'
 import { MAX_PAGES, parseBody, serverKey, toIntOrNull, tooManyPages } from '../shared'
 import { normaliseAluyCredential, sessionCookieHeader } from './credential'
+import { resolveVncUrl, type ConsoleAccess, type ConsolePower } from '../../console/console-access'
+import { aluyBilling } from './aluy-billing'
 
 const PAGE_SIZE = 100
 
@@ -77,11 +83,17 @@ const POWER: Record<string, Server['power']> = {
 }
 
 export const aluyAdapter: ProviderAdapter = {
+  billing: aluyBilling,
   provider: 'aluy',
   capabilities: { batchStatus: false, pagination: 'limit-offset' },
   normaliseCredential: normaliseAluyCredential,
   verify: verifyAluy,
-  listServers: listAluyServers
+  listServers: listAluyServers,
+  servers: aluyServers,
+  orders: aluyOrders,
+  sshKeys: aluySshKeys,
+  tickets: aluyTickets,
+  ...aluyConsoleMethods()
 }
 
 async function verifyAluy(ctx: AccountContext): Promise<VerifyResult> {
@@ -146,8 +158,9 @@ function hasUser(body: unknown): boolean {
   return typeof user === 'object' && user !== null
 }
 
-async function listAluyServers(ctx: AccountContext, onProgress?: (p: ListProgress) => void): Promise<Server[]> {
+async function listAluyServers(ctx: AccountContext, onProgress?: (p: ListProgress) => void, options: ListOptions = {}): Promise<Server[]> {
   const services = await fetchAllServices(ctx, onProgress)
+  if (options.liveStatus === false) return services.map((s) => toServer(ctx, s, null))
   const live = await Promise.all(services.map((s) => (needsLiveStatus(s) ? fetchLiveStatus(ctx, s.id) : null)))
   return services.map((s, i) => toServer(ctx, s, live[i] ?? null))
 }
@@ -247,4 +260,56 @@ function aluyError(error: unknown): unknown {
 
 function base(ctx: AccountContext): string {
   return ctx.baseUrl.replace(/\/+$/, '')
+}
+
+// ── Consoles ────────────────────────────────────────────────────────────────
+// GET /services/:id/console hands out a fresh VNC ticket (wssUrl + password)
+// per call; console access that is switched off is switched on first, then
+// asked again. The ticket is a secret: errors never repeat it.
+
+const ConsoleBody = z.object({
+  console: z.object({
+    password: z.string().nullable().optional(),
+    wssUrl: z.string().nullable().optional(),
+    enabled: z.boolean().optional()
+  })
+})
+
+function aluyConsoleMethods(): Pick<ProviderAdapter, 'openConsole' | 'consolePower'> {
+  return { openConsole: openAluyConsole, consolePower: aluyConsolePower }
+}
+
+async function openAluyConsole(ctx: AccountContext, serverId: string): Promise<ConsoleAccess> {
+  const url = `${base(ctx)}/services/${encodeURIComponent(serverId)}/console`
+  let body = await getJson(ctx, url, ConsoleBody)
+  if (body.console.enabled === false || !body.console.wssUrl) {
+    await postAluy(ctx, url, { action: 'enable' })
+    body = await getJson(ctx, url, ConsoleBody)
+  }
+  const given = body.console.wssUrl
+  if (!given) throw new FlotillaError('unavailable', 'aluy did not hand out a console address for this server, even after enabling console access.', { accountId: ctx.accountId })
+  const resolved = resolveVncUrl(given, base(ctx))
+  if (resolved === null) {
+    throw new FlotillaError('invalid-response', 'aluy handed out a console address that is neither a wss:// URL nor a path on the panel; it was not opened.', { accountId: ctx.accountId })
+  }
+  return { kind: 'vnc', url: resolved, password: body.console.password ?? null }
+}
+
+async function aluyConsolePower(ctx: AccountContext, serverId: string, action: ConsolePower): Promise<void> {
+  await postAluy(ctx, `${base(ctx)}/services/${encodeURIComponent(serverId)}/power`, { action })
+}
+
+async function postAluy(ctx: AccountContext, url: string, body: unknown): Promise<void> {
+  try {
+    await ctx.http.request<unknown>({
+      accountId: ctx.accountId,
+      method: 'POST',
+      url,
+      body,
+      headers: { cookie: sessionCookieHeader(base(ctx), ctx.credential) },
+      ...(ctx.signal !== undefined ? { signal: ctx.signal } : {})
+    })
+  } catch (error) {
+    throw aluyError(error)
+  }
 }

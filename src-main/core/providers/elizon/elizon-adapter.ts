@@ -8,7 +8,13 @@ import type { Server, VerifyResult } from '../../../shared/domain'
 import { FlotillaError } from '../../../shared/errors'
 import { capText } from '../../http/http-errors'
 import type { AccountContext, ListProgress, ProviderAdapter } from '../provider-adapter'
+import { elizonServers } from './elizon-servers'
+import { elizonOrders } from './elizon-orders'
+import { elizonSshKeys } from './elizon-ssh-keys'
+import { elizonTickets } from './elizon-tickets'
 import { MAX_PAGES, parseBody, serverKey, toIntOrNull, tooManyPages } from '../shared'
+import { resolveVncUrl, type ConsoleAccess, type ConsolePower, type ConsoleStreamHandlers } from '../../console/console-access'
+import { elizonBilling } from './elizon-billing'
 
 const PAGE_SIZE = 100
 
@@ -73,11 +79,17 @@ const STATUS: Record<string, { status: Server['status']; power: Server['power'] 
 const KIND: Record<string, string> = { PROXMOX: 'VPS', PTERODACTYL: 'GAMESERVER' }
 
 export const elizonAdapter: ProviderAdapter = {
+  billing: elizonBilling,
   provider: 'elizon',
   capabilities: { batchStatus: true, pagination: 'page-limit' },
   normaliseCredential: normaliseElizonKey,
   verify: verifyElizon,
-  listServers: listElizonServers
+  listServers: listElizonServers,
+  servers: elizonServers,
+  orders: elizonOrders,
+  sshKeys: elizonSshKeys,
+  tickets: elizonTickets,
+  ...elizonConsoleMethods()
 }
 
 export function normaliseElizonKey(raw: string): string {
@@ -207,4 +219,162 @@ function monthlyCents(price: ServiceItem['price']): number | null {
 
 function base(ctx: AccountContext): string {
   return ctx.baseUrl.replace(/\/+$/, '')
+}
+
+// ── Consoles ────────────────────────────────────────────────────────────────
+// GET /services/[id]/console is documented in one sentence ("VNC token/URL for
+// Proxmox, SSE stream for Pterodactyl; raw wss:// URL never leaves server"), so
+// its answer is read tolerantly: a websocket URL → vnc; a stream → text; an
+// embed page, or a VNC answer without a usable URL → their /console/embed page.
+// Anything else is refused naming the fields received, never their values.
+
+function elizonConsoleMethods(): Pick<ProviderAdapter, 'openConsole' | 'streamConsole' | 'sendConsoleCommand' | 'consolePower'> {
+  return {
+    openConsole: openElizonConsole,
+    streamConsole: streamElizonConsole,
+    sendConsoleCommand: sendElizonConsoleCommand,
+    consolePower: elizonConsolePower
+  }
+}
+
+async function openElizonConsole(ctx: AccountContext, serverId: string): Promise<ConsoleAccess> {
+  const url = `${serviceUrl(ctx, serverId)}/console`
+  const res = await ctx.http.request<unknown>({
+    accountId: ctx.accountId,
+    method: 'GET',
+    url,
+    headers: { 'x-api-key': ctx.credential },
+    ...(ctx.signal !== undefined ? { signal: ctx.signal } : {})
+  })
+  rejectUnsuccessful(res.data, res.status, ctx.accountId)
+  return parseElizonConsole(res.data, ctx, serverId)
+}
+
+const TEXT_TYPES = new Set(['sse', 'text', 'stream', 'pterodactyl', 'terminal'])
+const EMBED_TYPES = new Set(['embed', 'iframe', 'html'])
+const VNC_TYPES = new Set(['vnc', 'novnc', 'proxmox', 'websocket'])
+
+export function parseElizonConsole(body: unknown, ctx: AccountContext, serverId: string): ConsoleAccess {
+  const record = typeof body === 'object' && body !== null && !Array.isArray(body) ? (body as Record<string, unknown>) : {}
+  const inner = typeof record.console === 'object' && record.console !== null ? (record.console as Record<string, unknown>) : record
+  const type = firstString(inner, ['type', 'kind', 'mode'])?.toLowerCase() ?? ''
+  const stream = firstString(inner, ['streamUrl', 'stream', 'sseUrl'])
+  const embed = firstString(inner, ['embedUrl', 'embed'])
+  const socket = firstString(inner, ['url', 'wssUrl', 'websocketUrl', 'wsUrl'])
+  const apiOrigin = new URL(base(ctx)).origin
+  const embedAccess = (given: string | undefined): ConsoleAccess => ({
+    kind: 'embed',
+    url: given ? new URL(given, apiOrigin).href : `${serviceUrl(ctx, serverId)}/console/embed`,
+    headers: { 'x-api-key': ctx.credential }
+  })
+
+  if (TEXT_TYPES.has(type) || (type === '' && stream)) {
+    return { kind: 'text', streamUrl: new URL(stream ?? `${serviceUrl(ctx, serverId)}/console/stream`, apiOrigin).href }
+  }
+  if (EMBED_TYPES.has(type) || (type === '' && embed)) return embedAccess(embed)
+  if (VNC_TYPES.has(type) || (type === '' && socket)) {
+    const resolved = socket ? resolveVncUrl(socket, base(ctx)) : null
+    // "The raw wss:// URL never leaves the server": without one, their embed page is the console.
+    if (resolved === null) return embedAccess(embed)
+    return { kind: 'vnc', url: resolved, password: firstString(inner, ['password', 'vncPassword']) ?? null }
+  }
+  const fields = Object.keys(inner).filter((k) => k !== 'success').slice(0, 8).join(', ') || 'none'
+  const said = type ? `type "${capText(type).slice(0, 32)}"` : 'no type'
+  throw new FlotillaError('invalid-response', `elizon answered the console request with a shape Flotilla does not know (${said}; fields: ${fields}).`, {
+    accountId: ctx.accountId
+  })
+}
+
+function firstString(record: Record<string, unknown>, keys: readonly string[]): string | undefined {
+  for (const key of keys) {
+    const value = record[key]
+    if (typeof value === 'string' && value.trim() !== '') return value.trim()
+  }
+  return undefined
+}
+
+/**
+ * Reads the Pterodactyl console's server-sent events with the API key until the
+ * stream ends or `signal` aborts. `console` events carry `{line}`, `status`
+ * events `{state}`; a data field that is not JSON is shown as a line.
+ */
+async function streamElizonConsole(ctx: AccountContext, streamUrl: string, handlers: ConsoleStreamHandlers, signal: AbortSignal): Promise<void> {
+  let res: Response
+  try {
+    res = await fetch(streamUrl, { headers: { 'x-api-key': ctx.credential, accept: 'text/event-stream' }, signal })
+  } catch {
+    if (signal.aborted) return
+    throw new FlotillaError('offline', `The console stream at ${new URL(streamUrl).host} could not be reached.`, { accountId: ctx.accountId })
+  }
+  if (!res.ok || !res.body) {
+    throw new FlotillaError(res.status === 401 ? 'auth-rejected' : res.status === 403 ? 'forbidden' : 'upstream', `The console stream answered ${res.status}.`, {
+      status: res.status,
+      accountId: ctx.accountId
+    })
+  }
+  const decoder = new TextDecoder()
+  let buffer = ''
+  try {
+    for await (const chunk of res.body as unknown as AsyncIterable<Uint8Array>) {
+      buffer += decoder.decode(chunk, { stream: true })
+      let end: number
+      while ((end = buffer.indexOf('\n\n')) >= 0) {
+        dispatchSseEvent(buffer.slice(0, end), handlers)
+        buffer = buffer.slice(end + 2)
+      }
+    }
+  } catch {
+    if (!signal.aborted) throw new FlotillaError('offline', 'The console stream was interrupted.', { accountId: ctx.accountId })
+  }
+}
+
+export function dispatchSseEvent(block: string, handlers: ConsoleStreamHandlers): void {
+  let event = 'message'
+  const data: string[] = []
+  for (const line of block.split(/\r?\n/)) {
+    if (line.startsWith('event:')) event = line.slice(6).trim()
+    else if (line.startsWith('data:')) data.push(line.slice(5).replace(/^ /, ''))
+  }
+  if (data.length === 0) return
+  const text = data.join('\n')
+  let parsed: unknown = undefined
+  try {
+    parsed = JSON.parse(text)
+  } catch {
+    // Not JSON: shown as it came.
+  }
+  const record = typeof parsed === 'object' && parsed !== null ? (parsed as Record<string, unknown>) : null
+  if (event === 'status') {
+    const state = record && typeof record.state === 'string' ? record.state : text
+    handlers.onStatus(state)
+    return
+  }
+  if (event === 'stats') return
+  const line = record && typeof record.line === 'string' ? record.line : typeof parsed === 'string' ? parsed : text
+  for (const part of line.split(/\r?\n/)) handlers.onLine(part)
+}
+
+async function sendElizonConsoleCommand(ctx: AccountContext, serverId: string, command: string): Promise<void> {
+  await postElizon(ctx, `${serviceUrl(ctx, serverId)}/console/command`, { command })
+}
+
+/** elizon has no graceful shutdown action: "shutdown" is sent as stop. */
+async function elizonConsolePower(ctx: AccountContext, serverId: string, action: ConsolePower): Promise<void> {
+  await postElizon(ctx, `${serviceUrl(ctx, serverId)}/action`, { action: action === 'shutdown' ? 'stop' : action })
+}
+
+async function postElizon(ctx: AccountContext, url: string, body: unknown): Promise<void> {
+  const res = await ctx.http.request<unknown>({
+    accountId: ctx.accountId,
+    method: 'POST',
+    url,
+    body,
+    headers: { 'x-api-key': ctx.credential },
+    ...(ctx.signal !== undefined ? { signal: ctx.signal } : {})
+  })
+  rejectUnsuccessful(res.data, res.status, ctx.accountId)
+}
+
+function serviceUrl(ctx: AccountContext, serverId: string): string {
+  return `${base(ctx)}/services/${encodeURIComponent(serverId)}`
 }

@@ -46,7 +46,7 @@ export function registerVpsRoutes(router: AluyRouter): void {
     const wssUrl = service.consoleEnabled ? options.consoleWssUrl?.(service.id, 'aluy') ?? `wss://127.0.0.1:1/vnc/?token=${token}` : null
     return json(200, {
       serviceId: service.id,
-      console: { ip: '10.0.4.2', port: 5900 + (Number(service.externalId) % 100), password: secretToken(9), wssUrl, enabled: service.consoleEnabled }
+      console: { ip: '10.0.4.2', port: 5900 + (Number(service.externalId) % 100), password: options.consolePassword?.(service.id, 'aluy') ?? secretToken(9), wssUrl, enabled: service.consoleEnabled }
     })
   }))
 

@@ -1,0 +1,22 @@
+// Runs every benchmark (bench/<id>-<name>.ts exporting run()) and prints one JSON document.
+import { run as b1 } from './b1-fleet-refresh'
+import { run as b2 } from './b2-table'
+import { run as b3 } from './b3-cold-start'
+import { run as d1 } from './d1-invoice-sync'
+import { run as d2 } from './d2-pdf-open'
+import { run as d3 } from './d3-invoice-search'
+import { run as c1 } from './c1-console'
+
+const BENCHMARKS: Record<string, () => Promise<object>> = {
+  c1: c1,
+  b1: b1,
+  b2: b2,
+  b3: b3,
+  d1: d1,
+  d2: d2,
+  d3: d3
+}
+
+const results: Record<string, object> = {}
+for (const [id, bench] of Object.entries(BENCHMARKS)) results[id] = await bench()
+console.log(JSON.stringify(results, null, 2))

@@ -1,0 +1,53 @@
+// Builds the orders, SSH-keys and tickets services (issue 6) and binds them to
+// the `catalog.*`, `orders.*`, `sshKeys.*` and `tickets.*` channels. app-core
+// spreads `handlers` and calls `forget` when an account is removed.
+import type { HandlerTable } from '../../shared/contract'
+import { CacheKeyStore } from '../billing/cache-crypto'
+import type { SecretStore } from '../secrets/secret-store'
+import { SshKeysService } from '../ssh-keys/ssh-keys-service'
+import { TicketCache } from '../tickets/ticket-cache'
+import { TicketsService } from '../tickets/tickets-service'
+import type { AccountAccess } from './account-access'
+import { OrdersService } from './orders-service'
+
+export interface CommerceDeps extends AccountAccess {
+  readonly cacheDir: string
+  readonly secretStore: SecretStore
+  readonly refreshAccount: (accountId: string) => Promise<void>
+}
+
+type CommerceChannel = Extract<keyof HandlerTable, `catalog.${string}` | `orders.${string}` | `sshKeys.${string}` | `tickets.${string}`>
+
+export interface CommerceFeature {
+  readonly handlers: Pick<HandlerTable, CommerceChannel>
+  forget(accountId: string): void
+}
+
+export function createCommerceFeature(deps: CommerceDeps): CommerceFeature {
+  const orders = new OrdersService(deps)
+  const keys = new SshKeysService(deps)
+  const tickets = new TicketsService({ ...deps, cache: new TicketCache(deps.cacheDir, new CacheKeyStore(deps.secretStore), deps.secretStore) })
+  const handlers: CommerceFeature['handlers'] = {
+    'catalog.get': async ({ accountId }) => orders.catalog(accountId),
+    'catalog.promo': async ({ accountId, code, variantId }) => orders.promo(accountId, code, variantId),
+    'catalog.price': async (input) => orders.price(input),
+    'catalog.compare': async (spec) => orders.compare(spec),
+    'orders.place': async (input) => orders.place(input),
+    'orders.follow': async ({ serverKey }) => orders.follow(serverKey),
+    'orders.list': async () => orders.list(),
+    'orders.get': async ({ accountId, orderId }) => orders.detail(accountId, orderId),
+    'orders.pay': async ({ accountId, orderId }) => orders.pay(accountId, orderId),
+    'sshKeys.list': async () => keys.overview(),
+    'sshKeys.add': async ({ accountId, name, publicKey }) => keys.add(accountId, name, publicKey),
+    'sshKeys.delete': async ({ accountId, keyId }) => keys.delete(accountId, keyId),
+    'sshKeys.generate': async ({ accountId, name }) => keys.generate(accountId, name),
+    'sshKeys.push': async ({ accountIds, name, publicKey }) => keys.push(accountIds, name, publicKey),
+    'tickets.list': async () => tickets.list(),
+    'tickets.get': async ({ key }) => tickets.thread(key),
+    'tickets.reply': async ({ key, message }) => tickets.reply(key, message),
+    'tickets.create': async (input) => tickets.create(input),
+    'tickets.setState': async ({ key, state }) => tickets.setState(key, state),
+    'tickets.export': async ({ key }) => tickets.exportHtml(key)
+  }
+  return { handlers, forget: (accountId) => tickets.forget(accountId) }
+}

@@ -1,0 +1,246 @@
+// aluy's billing behind the BillingPort: /balance (wallet, transactions, the
+// invoice auto-charge toggle), /services (hourly burn and each service's billing
+// period), /invoices with limit/offset pages, and the PDF endpoint whose 400
+// marks a legacy (pre-v2) invoice that only exists as metadata.
+import { z } from 'zod'
+import type { AutoCharge } from '../../../shared/contracts/billing'
+import { FlotillaError } from '../../../shared/errors'
+import type { BilledService, BillingPort, BillingSnapshot, InvoiceRecord, PdfAnswer } from '../billing-port'
+import type { AccountContext } from '../provider-adapter'
+import { MAX_PAGES, parseBody, tooManyPages } from '../shared'
+import { sessionCookieHeader } from './credential'
+
+const PAGE_SIZE = 100
+// The same words as the fleet adapter's; not imported from it, because that module imports this one.
+const AUTH_EXPIRED_MESSAGE =
+  'The aluy session has expired or is not a reseller session — sign in again and paste a fresh cookie.'
+const Id = z.union([z.string().min(1), z.number()]).transform(String)
+const Cents = z.number().transform((n) => Math.round(n))
+
+const AutoChargeBody = z.object({ enabled: z.boolean(), locked: z.boolean().optional().default(false) })
+
+const BalanceBody = z.object({
+  balanceCents: Cents,
+  billingMode: z.string().nullable().optional(),
+  invoiceAutoCharge: AutoChargeBody.nullable().optional(),
+  transactions: z
+    .array(z.object({ id: Id, amountCents: Cents, type: z.string(), description: z.string().nullable().optional(), createdAt: z.string() }))
+    .optional()
+    .default([])
+})
+
+const ServiceBilling = z.object({
+  id: Id,
+  label: z.string().nullable().optional(),
+  status: z.string(),
+  subscriptionBillingPeriod: z.string().nullable().optional(),
+  monthlyPriceCents: z.number().nullable().optional(),
+  priceCents: z.number().nullable().optional()
+})
+
+const ServicesBody = z.object({
+  services: z.array(ServiceBilling).optional(),
+  items: z.array(ServiceBilling).optional(),
+  total: z.number().int().nonnegative().optional(),
+  hourly: z
+    .object({
+      totalHourlyRateCents: Cents,
+      hoursRemaining: z.number().nullable().optional(),
+      pendingInvoiceCents: Cents.optional().default(0)
+    })
+    .nullable()
+    .optional()
+})
+
+const InvoiceSummaryBody = z.object({
+  id: Id,
+  number: z.string(),
+  issuedAt: z.string(),
+  currency: z.string().default('EUR'),
+  subtotalCents: Cents,
+  vatCents: Cents,
+  totalCents: Cents
+})
+
+const InvoiceListBody = z.object({
+  invoices: z.array(InvoiceSummaryBody),
+  total: z.number().int().nonnegative().optional()
+})
+
+const Line = z.object({ label: z.string(), totalCents: Cents, quantity: z.number().optional() })
+const InvoiceDetailBody = z.object({
+  invoice: InvoiceSummaryBody.extend({
+    vatLines: z.array(z.object({ rateBps: z.number().int(), baseCents: Cents, vatCents: Cents })).optional().default([]),
+    snapshot: z
+      .object({
+        schemaVersion: z.number().optional(),
+        lines: z.array(Line).optional(),
+        items: z.array(z.object({ description: z.string(), amount: Cents })).optional(),
+        billTo: z.object({ name: z.string().optional(), country: z.string().optional() }).passthrough().nullable().optional()
+      })
+      .nullable()
+      .optional(),
+    orderId: z.string().nullable().optional()
+  })
+})
+
+export const aluyBilling: BillingPort = {
+  snapshot: aluySnapshot,
+  setAutoCharge: aluySetAutoCharge,
+  listInvoices: aluyListInvoices,
+  getInvoice: aluyGetInvoice,
+  getInvoicePdf: aluyInvoicePdf
+}
+
+async function aluySnapshot(ctx: AccountContext): Promise<BillingSnapshot> {
+  const [balance, services] = await Promise.all([aluyGet(ctx, '/balance', BalanceBody), allServices(ctx)])
+  return {
+    wallet: {
+      balanceCents: balance.balanceCents,
+      billingMode: balance.billingMode ?? null,
+      autoCharge: balance.invoiceAutoCharge ?? null,
+      transactions: balance.transactions.map((t) => ({ ...t, description: t.description ?? '' }))
+    },
+    hourly: services.hourly,
+    services: services.list
+  }
+}
+
+async function allServices(ctx: AccountContext): Promise<{ list: BilledService[]; hourly: BillingSnapshot['hourly'] }> {
+  const list: BilledService[] = []
+  let hourly: BillingSnapshot['hourly'] = null
+  for (let page = 0, offset = 0; page < MAX_PAGES; page++) {
+    const body = await aluyGet(ctx, `/services?limit=${PAGE_SIZE}&offset=${offset}`, ServicesBody)
+    const items = body.services ?? body.items ?? []
+    if (body.hourly && hourly === null) {
+      hourly = { totalHourlyRateCents: body.hourly.totalHourlyRateCents, hoursRemaining: body.hourly.hoursRemaining ?? null, pendingInvoiceCents: body.hourly.pendingInvoiceCents }
+    }
+    list.push(...items.map(toBilledService))
+    offset += items.length
+    if (items.length === 0 || offset >= (body.total ?? offset)) return { list, hourly }
+  }
+  throw tooManyPages(ctx.baseUrl, ctx.accountId)
+}
+
+function toBilledService(s: z.output<typeof ServiceBilling>): BilledService {
+  const period = (s.subscriptionBillingPeriod ?? '').toUpperCase()
+  const monthly = s.monthlyPriceCents ?? (period === 'MONTHLY' ? s.priceCents : null) ?? null
+  return {
+    id: s.id,
+    label: s.label ?? s.id,
+    period: period === 'HOURLY' ? 'hourly' : period === 'MONTHLY' ? 'monthly' : 'other',
+    monthlyPriceCents: monthly === null ? null : Math.round(monthly),
+    active: s.status.toUpperCase() === 'ACTIVE'
+  }
+}
+
+async function aluySetAutoCharge(ctx: AccountContext, enabled: boolean): Promise<AutoCharge> {
+  const body = await aluyRequest(ctx, 'PATCH', '/balance', { invoiceAutoCharge: enabled })
+  return parseBody(z.object({ invoiceAutoCharge: AutoChargeBody }), body, ctx.baseUrl, ctx.accountId).invoiceAutoCharge
+}
+
+async function aluyListInvoices(ctx: AccountContext): Promise<InvoiceRecord[]> {
+  const seen = new Map<string, InvoiceRecord>()
+  for (let page = 0, offset = 0; page < MAX_PAGES; page++) {
+    const body = await aluyGet(ctx, `/invoices?limit=${PAGE_SIZE}&offset=${offset}`, InvoiceListBody)
+    let fresh = 0
+    for (const item of body.invoices) {
+      if (seen.has(item.id)) continue
+      seen.set(item.id, summaryRecord(item))
+      fresh++
+    }
+    offset += body.invoices.length
+    // A total that lies must not loop forever: an empty or all-repeated page ends the list.
+    if (body.invoices.length === 0 || fresh === 0) break
+    if (body.total === undefined ? body.invoices.length < PAGE_SIZE : offset >= body.total) break
+    if (page === MAX_PAGES - 1) throw tooManyPages(ctx.baseUrl, ctx.accountId)
+  }
+  return [...seen.values()]
+}
+
+function summaryRecord(i: z.output<typeof InvoiceSummaryBody>): InvoiceRecord {
+  return {
+    id: i.id,
+    number: i.number,
+    issuedAt: i.issuedAt,
+    currency: i.currency,
+    netCents: i.subtotalCents,
+    vatCents: i.vatCents,
+    totalCents: i.totalCents,
+    status: null,
+    dueAt: null,
+    lines: [],
+    vatLines: [],
+    billTo: [],
+    orderId: null,
+    legacy: false,
+    detailed: false
+  }
+}
+
+async function aluyGetInvoice(ctx: AccountContext, id: string): Promise<InvoiceRecord> {
+  const { invoice } = await aluyGet(ctx, `/invoices/${encodeURIComponent(id)}`, InvoiceDetailBody)
+  const snap = invoice.snapshot ?? null
+  const legacy = snap?.schemaVersion !== undefined && snap.schemaVersion < 2
+  const lines = snap?.lines?.map((l) => ({ label: l.label, quantity: l.quantity ?? null, totalCents: l.totalCents })) ??
+    snap?.items?.map((l) => ({ label: l.description, quantity: null, totalCents: l.amount })) ??
+    []
+  const billTo = [snap?.billTo?.name, snap?.billTo?.country].filter((v): v is string => typeof v === 'string' && v !== '')
+  return { ...summaryRecord(invoice), lines, vatLines: invoice.vatLines, billTo, orderId: invoice.orderId ?? null, legacy, detailed: true }
+}
+
+async function aluyInvoicePdf(ctx: AccountContext, id: string): Promise<PdfAnswer> {
+  try {
+    const res = await ctx.http.request<Uint8Array>({
+      accountId: ctx.accountId,
+      method: 'GET',
+      url: `${base(ctx)}/invoices/${encodeURIComponent(id)}/pdf`,
+      headers: { cookie: sessionCookieHeader(base(ctx), ctx.credential) },
+      responseType: 'bytes',
+      timeoutMs: 60_000,
+      ...(ctx.signal !== undefined ? { signal: ctx.signal } : {})
+    })
+    return { kind: 'pdf', bytes: res.data, declaredLength: declaredLength(res.headers) }
+  } catch (error) {
+    if (error instanceof FlotillaError && error.status === 400 && /current-format/i.test(error.message)) {
+      return { kind: 'legacy', message: error.message }
+    }
+    throw aluyBillingError(error)
+  }
+}
+
+export function declaredLength(headers: Headers): number | null {
+  const value = Number(headers.get('content-length'))
+  return Number.isInteger(value) && value > 0 ? value : null
+}
+
+async function aluyGet<S extends z.ZodType>(ctx: AccountContext, path: string, schema: S): Promise<z.output<S>> {
+  return parseBody(schema, await aluyRequest(ctx, 'GET', path), `${base(ctx)}${path}`, ctx.accountId)
+}
+
+async function aluyRequest(ctx: AccountContext, method: 'GET' | 'PATCH', path: string, body?: unknown): Promise<unknown> {
+  try {
+    const res = await ctx.http.request<unknown>({
+      accountId: ctx.accountId,
+      method,
+      url: `${base(ctx)}${path}`,
+      headers: { cookie: sessionCookieHeader(base(ctx), ctx.credential) },
+      ...(body !== undefined ? { body } : {}),
+      ...(ctx.signal !== undefined ? { signal: ctx.signal } : {})
+    })
+    return res.data
+  } catch (error) {
+    throw aluyBillingError(error)
+  }
+}
+
+/** aluy's 403 means "sign in again" (same words as the fleet's adapter). */
+function aluyBillingError(error: unknown): unknown {
+  if (!(error instanceof FlotillaError) || error.status !== 403) return error
+  const { code: _code, message: _message, ...extra } = error.toJSON()
+  return new FlotillaError('auth-expired', AUTH_EXPIRED_MESSAGE, extra)
+}
+
+function base(ctx: AccountContext): string {
+  return ctx.baseUrl.replace(/\/+$/, '')
+}

@@ -1,0 +1,340 @@
+// aluy's server operations behind the fleet port: live status per VPS
+// (GET /services/:id/status), detail (GET /services/:id), and every lifecycle and
+// VPS action of the reseller reference. Actions are POST/PATCH and never retried:
+// the reference says a POST "kicks off a fresh side effect" each time.
+import { z } from 'zod'
+import type {
+  OsTemplate,
+  ParsedServerActionInput,
+  ServerActionName,
+  UpgradeQuote
+} from '../../../shared/contracts/fleet'
+import type { Server } from '../../../shared/domain'
+import { FlotillaError } from '../../../shared/errors'
+import type { HttpMethod } from '../../http/http-client'
+import type { ActionOutcome, LivePatch, ProviderDetail, ServerOperations } from '../../servers/server-operations'
+import type { AccountContext } from '../provider-adapter'
+import { parseBody, toIntOrNull, toNumberOrNull } from '../shared'
+import { toAluyError } from './aluy-errors'
+import { sessionCookieHeader } from './credential'
+
+const OptionalNumber = z.number().nullable().optional()
+const OptionalString = z.string().nullable().optional()
+const Scalar = z.union([z.string(), z.number(), z.boolean(), z.null()])
+
+const StatusBody = z.object({
+  state: OptionalString,
+  hostname: OptionalString,
+  cpuCores: OptionalNumber,
+  memoryMb: OptionalNumber,
+  storageGb: OptionalNumber,
+  trafficGb: OptionalNumber,
+  ipAddresses: z
+    .array(z.object({ address: z.string(), type: z.string().optional() }))
+    .nullable()
+    .optional()
+})
+type StatusBody = z.output<typeof StatusBody>
+
+const DetailBody = z.object({
+  service: z.object({
+    id: z.union([z.string(), z.number()]).transform(String),
+    kind: OptionalString,
+    status: z.string(),
+    label: OptionalString,
+    externalId: z.union([z.string(), z.number()]).nullable().optional(),
+    metadata: z.record(z.string(), z.unknown()).nullable().optional(),
+    nextDueAt: OptionalString,
+    subscriptionBillingPeriod: OptionalString,
+    subscriptionCancelledAt: OptionalString,
+    hourlyRateCents: OptionalNumber,
+    monthlyPriceCents: OptionalNumber,
+    billedRunningSeconds: OptionalNumber,
+    billedHourlyCents: OptionalNumber,
+    lastBilledAt: OptionalString,
+    pendingInvoiceCents: OptionalNumber,
+    pendingInvoiceSeconds: OptionalNumber,
+    hasProvisionIssue: z.boolean().optional()
+  })
+})
+type DetailService = z.output<typeof DetailBody>['service']
+
+const TemplatesBody = z.object({
+  templates: z.array(z.object({ id: z.union([z.number(), z.string()]).transform(String), label: z.string() }))
+})
+const PasswordBody = z.object({ password: z.string().min(1) })
+const RetryBody = z.object({ serviceId: z.union([z.string().min(1), z.number()]).transform(String), status: OptionalString })
+const VmConfigBody = z.object({
+  custom: z.object({
+    available: z.boolean(),
+    pricing: z.object({ ramPer1GbCents: z.number(), cpuPerCoreCents: z.number(), ssdPer10GbCents: z.number() }),
+    limits: z.object({ maxRamGb: z.number(), maxCpuCores: z.number(), maxSsdGb: z.number() })
+  }),
+  extraIpv4: z.object({ monthlyCents: z.number(), max: z.number() }).optional()
+})
+
+const STATUS: Record<string, Server['status']> = {
+  ACTIVE: 'active',
+  PENDING: 'pending',
+  SUSPENDED: 'suspended',
+  TERMINATED: 'terminated'
+}
+const POWER: Record<string, Server['power']> = { running: 'running', stopped: 'stopped', starting: 'starting', stopping: 'stopping' }
+const POWER_ACTIONS: ReadonlySet<ServerActionName> = new Set(['start', 'shutdown', 'stop', 'restart'])
+
+export const aluyServers: ServerOperations = {
+  features: { metrics: false, templates: true, upgradeQuote: true },
+  statusBatchSize: 1,
+  liveStatus: aluyLiveStatus,
+  detail: aluyDetail,
+  actionsFor: aluyActionsFor,
+  act: aluyAct,
+  templates: aluyTemplates,
+  upgradeQuote: aluyUpgradeQuote
+}
+
+// ---------------------------------------------------------------- live status
+
+/**
+ * One call per active VPS (and a detail call per pending VPS, to learn whether
+ * provisioning failed). The HTTP client's per-account cap bounds how many run
+ * at once and serves them in the order given, so visible rows go first.
+ */
+async function aluyLiveStatus(ctx: AccountContext, servers: readonly Server[]): Promise<Map<string, LivePatch>> {
+  const out = new Map<string, LivePatch>()
+  await Promise.all(
+    servers.map(async (s) => {
+      const patch = await livePatchFor(ctx, s)
+      if (patch !== null) out.set(s.id, patch)
+    })
+  )
+  return out
+}
+
+async function livePatchFor(ctx: AccountContext, s: Server): Promise<LivePatch | null> {
+  if (s.kind !== 'VPS') return null
+  try {
+    if (s.status === 'active') return statusPatch(await getStatus(ctx, s.id, false))
+    if (s.status === 'pending') {
+      const detail = await getDetail(ctx, s.id, false)
+      return { provisionIssue: detail.hasProvisionIssue === true, ...listPatch(detail) }
+    }
+    return null
+  } catch (error) {
+    // One sick server must not fail the pass; only a lost session stops it.
+    if (error instanceof FlotillaError && (error.code === 'auth-expired' || error.code === 'cancelled')) throw error
+    return null
+  }
+}
+
+function statusPatch(body: StatusBody): LivePatch {
+  const addresses = body.ipAddresses ?? []
+  return {
+    power: body.state ? (POWER[body.state.toLowerCase()] ?? 'unknown') : 'unknown',
+    primaryIpv4: addresses.find((a) => a.type === 'ipv4' || (a.type === undefined && !a.address.includes(':')))?.address ?? null,
+    primaryIpv6: addresses.find((a) => a.type === 'ipv6' || (a.type === undefined && a.address.includes(':')))?.address ?? null,
+    vcpu: toIntOrNull(body.cpuCores),
+    ramMb: toIntOrNull(body.memoryMb),
+    diskGb: toIntOrNull(body.storageGb)
+  }
+}
+
+function listPatch(s: DetailService): LivePatch {
+  return { status: STATUS[s.status.toUpperCase()] ?? 'unknown', statusText: s.status }
+}
+
+// ---------------------------------------------------------------- detail
+
+async function aluyDetail(ctx: AccountContext, server: Server): Promise<ProviderDetail> {
+  const wantsStatus = server.kind === 'VPS' && server.status === 'active'
+  const [detail, status] = await Promise.all([
+    getDetail(ctx, server.id, true),
+    wantsStatus ? getStatus(ctx, server.id, true).catch(() => null) : Promise.resolve(null)
+  ])
+  const period = (detail.subscriptionBillingPeriod ?? '').toUpperCase()
+  const updated: Server = {
+    ...server,
+    ...listPatch(detail),
+    ...(status ? statusPatch(status) : {}),
+    label: detail.label ?? server.label,
+    provisionIssue: detail.hasProvisionIssue === true
+  }
+  return {
+    server: updated,
+    metadata: flatten({ ...(detail.metadata ?? {}), externalId: detail.externalId ?? null }),
+    billing: {
+      hourlyRateCents: period === 'HOURLY' ? toNumberOrNull(detail.hourlyRateCents) : null,
+      monthlyPriceCents: toNumberOrNull(detail.monthlyPriceCents),
+      billedRunningSeconds: toNumberOrNull(detail.billedRunningSeconds),
+      billedHourlyCents: toNumberOrNull(detail.billedHourlyCents),
+      pendingInvoiceCents: toNumberOrNull(detail.pendingInvoiceCents),
+      pendingInvoiceSeconds: toNumberOrNull(detail.pendingInvoiceSeconds),
+      lastBilledAt: detail.lastBilledAt ?? null,
+      nextDueAt: detail.nextDueAt ?? null,
+      billingPeriod: detail.subscriptionBillingPeriod ?? null
+    },
+    live: status
+      ? {
+          cpuPercent: null,
+          ramUsedMb: null,
+          ramTotalMb: toNumberOrNull(status.memoryMb),
+          diskUsedGb: null,
+          netInBytes: null,
+          netOutBytes: null,
+          uptimeSec: null,
+          trafficGb: toNumberOrNull(status.trafficGb),
+          hostname: status.hostname ?? null
+        }
+      : null,
+    hasProvisionIssue: detail.hasProvisionIssue === true,
+    subscriptionCancelledAt: detail.subscriptionCancelledAt ?? null,
+    cancelAtPeriodEnd: null
+  }
+}
+
+/** Provider metadata as scalars: nested values become JSON text, so the UI can list them as they are. */
+function flatten(record: Record<string, unknown>): Record<string, string | number | boolean | null> {
+  const out: Record<string, string | number | boolean | null> = {}
+  for (const [k, v] of Object.entries(record)) {
+    const scalar = Scalar.safeParse(v)
+    out[k] = scalar.success ? scalar.data : JSON.stringify(v)
+  }
+  return out
+}
+
+/** What the reference allows for the service as the detail shows it; "VPS only" actions need kind VPS. */
+function aluyActionsFor(d: ProviderDetail): ServerActionName[] {
+  const s = d.server
+  const vps = s.kind === 'VPS'
+  const provisioned = vps && d.metadata.externalId !== null && d.metadata.externalId !== undefined
+  const out: ServerActionName[] = []
+  if (provisioned && s.status === 'active') {
+    out.push(...(s.power === 'running' ? (['shutdown', 'stop', 'restart'] as const) : s.power === 'stopped' ? (['start'] as const) : (['start', 'shutdown', 'stop', 'restart'] as const)))
+  }
+  out.push('rename')
+  if (s.status !== 'terminated') out.push(d.subscriptionCancelledAt === null ? 'cancel' : 'resume')
+  if (provisioned && s.status === 'active') out.push('suspend', 'reinstall', 'reset-password', 'upgrade')
+  if (provisioned && s.status === 'suspended') out.push('unsuspend')
+  if (vps && s.status === 'pending' && d.hasProvisionIssue) out.push('retry-provision')
+  return out
+}
+
+// ---------------------------------------------------------------- actions
+
+async function aluyAct(ctx: AccountContext, server: Server, input: ParsedServerActionInput): Promise<ActionOutcome> {
+  const path = `/services/${encodeURIComponent(server.id)}`
+  if (POWER_ACTIONS.has(input.action)) {
+    await send(ctx, 'POST', `${path}/power`, { action: input.action })
+    return { patch: { power: input.action === 'start' || input.action === 'restart' ? 'running' : 'stopped' } }
+  }
+  switch (input.action) {
+    case 'rename':
+      await send(ctx, 'PATCH', path, { label: input.params.label })
+      return { patch: { label: input.params.label } }
+    case 'cancel':
+    case 'resume':
+      await send(ctx, 'POST', `${path}/${input.action}`)
+      return {}
+    case 'suspend':
+      await send(ctx, 'POST', `${path}/suspend`)
+      return { patch: { status: 'suspended', statusText: 'SUSPENDED', power: 'stopped' } }
+    case 'unsuspend':
+      await send(ctx, 'POST', `${path}/unsuspend`)
+      return { patch: { status: 'active', statusText: 'ACTIVE', power: 'running' } }
+    case 'reinstall':
+      return reinstall(ctx, path, input.params.templateId, input.params.hostname)
+    case 'reset-password': {
+      const body = parseBody(PasswordBody, await send(ctx, 'POST', `${path}/reset-password`), ctx.baseUrl, ctx.accountId)
+      return { password: body.password }
+    }
+    case 'upgrade':
+      await send(ctx, 'POST', `${path}/upgrade`, input.params)
+      return { message: 'Upgrade ordered.' }
+    case 'retry-provision': {
+      const body = parseBody(RetryBody, await send(ctx, 'POST', `${path}/retry-provision`), ctx.baseUrl, ctx.accountId)
+      const status = body.status ? (STATUS[body.status.toUpperCase()] ?? 'unknown') : 'pending'
+      return { newId: body.serviceId, patch: { status, statusText: body.status ?? 'PENDING', provisionIssue: false } }
+    }
+    default:
+      throw unsupported(input.action)
+  }
+}
+
+async function reinstall(ctx: AccountContext, path: string, templateId: string, hostname: string | undefined): Promise<ActionOutcome> {
+  const operatingSystemId = Number(templateId)
+  if (!Number.isInteger(operatingSystemId)) throw new FlotillaError('validation', 'Choose an operating system from the list.')
+  await send(ctx, 'POST', `${path}/reinstall`, { operatingSystemId, ...(hostname ? { hostname } : {}) })
+  return { message: 'Reinstall started.', patch: { power: 'running' } }
+}
+
+export function unsupported(action: string): FlotillaError {
+  return new FlotillaError('bad-request', `This provider does not offer "${action}" for this server.`)
+}
+
+// ---------------------------------------------------------------- templates, upgrade
+
+async function aluyTemplates(ctx: AccountContext, server: Server): Promise<OsTemplate[]> {
+  const url = `${base(ctx)}/services/${encodeURIComponent(server.id)}/templates`
+  return (await getJson(ctx, url, TemplatesBody, true)).templates
+}
+
+async function aluyUpgradeQuote(ctx: AccountContext, server: Server): Promise<UpgradeQuote> {
+  const [config, detail] = await Promise.all([
+    getJson(ctx, `${base(ctx)}/vm-config`, VmConfigBody, true),
+    getDetail(ctx, server.id, true)
+  ])
+  const meta = detail.metadata ?? {}
+  const num = (k: string): number | null => (typeof meta[k] === 'number' ? (meta[k] as number) : null)
+  return {
+    available: config.custom.available && detail.status.toUpperCase() === 'ACTIVE',
+    current: { ramGb: num('ramGb'), cpuCores: num('cpuCores'), ssdGb: num('ssdGb') },
+    limits: {
+      maxRamGb: config.custom.limits.maxRamGb,
+      maxCpuCores: config.custom.limits.maxCpuCores,
+      maxSsdGb: config.custom.limits.maxSsdGb,
+      maxExtraIpv4: config.extraIpv4?.max ?? 0
+    },
+    pricing: { ...config.custom.pricing, extraIpv4MonthlyCents: config.extraIpv4?.monthlyCents ?? 0 },
+    currentMonthlyCents: toNumberOrNull(detail.monthlyPriceCents)
+  }
+}
+
+// ---------------------------------------------------------------- HTTP
+
+function getStatus(ctx: AccountContext, id: string, retry: boolean): Promise<StatusBody> {
+  return getJson(ctx, `${base(ctx)}/services/${encodeURIComponent(id)}/status`, StatusBody, retry)
+}
+
+async function getDetail(ctx: AccountContext, id: string, retry: boolean): Promise<DetailService> {
+  return (await getJson(ctx, `${base(ctx)}/services/${encodeURIComponent(id)}`, DetailBody, retry)).service
+}
+
+async function getJson<S extends z.ZodType>(ctx: AccountContext, url: string, schema: S, retry: boolean): Promise<z.output<S>> {
+  return parseBody(schema, await call(ctx, 'GET', url, undefined, retry), url, ctx.accountId)
+}
+
+/** A state-changing call: one attempt, the API's words on failure. */
+function send(ctx: AccountContext, method: HttpMethod, path: string, body?: unknown): Promise<unknown> {
+  return call(ctx, method, `${base(ctx)}${path}`, body, false)
+}
+
+async function call(ctx: AccountContext, method: HttpMethod, url: string, body: unknown, retry: boolean): Promise<unknown> {
+  try {
+    const res = await ctx.http.request<unknown>({
+      accountId: ctx.accountId,
+      method,
+      url,
+      headers: { cookie: sessionCookieHeader(base(ctx), ctx.credential) },
+      retry,
+      ...(body !== undefined ? { body } : {}),
+      ...(ctx.signal !== undefined ? { signal: ctx.signal } : {})
+    })
+    return res.data
+  } catch (error) {
+    throw toAluyError(error)
+  }
+}
+
+function base(ctx: AccountContext): string {
+  return ctx.baseUrl.replace(/\/+$/, '')
+}

@@ -1,0 +1,144 @@
+// elizon's billing behind the BillingPort. An API key cannot read the wallet
+// (GET /api/auth/me is session-only), so the snapshot has no wallet and the
+// fleet's own servers stand in for the billed services. Invoices page with
+// offset/hasMore; PDFs come from /invoices/:id/document. The per-key rate limit
+// is waited out (the HTTP client honours retryAfter and X-RateLimit-Remaining).
+import { z } from 'zod'
+import type { AutoCharge } from '../../../shared/contracts/billing'
+import { FlotillaError } from '../../../shared/errors'
+import { capText } from '../../http/http-errors'
+import { declaredLength } from '../aluy/aluy-billing'
+import type { BillingPort, BillingSnapshot, InvoiceRecord, PdfAnswer } from '../billing-port'
+import type { AccountContext } from '../provider-adapter'
+import { MAX_PAGES, parseBody, tooManyPages } from '../shared'
+
+const PAGE_SIZE = 100
+const Id = z.union([z.string().min(1), z.number()]).transform(String)
+const Cents = z.number().transform((n) => Math.round(n))
+
+const Item = z.object({
+  description: z.string(),
+  quantity: z.number().nullable().optional(),
+  unitCents: z.number().nullable().optional(),
+  totalCents: Cents
+})
+
+const Invoice = z.object({
+  id: Id,
+  number: z.string(),
+  status: z.string().nullable().optional(),
+  createdAt: z.string(),
+  dueAt: z.string().nullable().optional(),
+  totalCents: Cents,
+  netCents: Cents.optional(),
+  taxCents: Cents.optional(),
+  currency: z.string().default('EUR'),
+  items: z.array(Item).optional(),
+  billingAddress: z
+    .object({
+      name: z.string().nullable().optional(),
+      street: z.string().nullable().optional(),
+      zip: z.string().nullable().optional(),
+      city: z.string().nullable().optional(),
+      country: z.string().nullable().optional()
+    })
+    .nullable()
+    .optional()
+})
+type Invoice = z.output<typeof Invoice>
+
+const ListBody = z.object({
+  invoices: z.array(Invoice),
+  pagination: z.object({ total: z.number().optional(), hasMore: z.boolean().optional() }).nullable().optional()
+})
+
+export const elizonBilling: BillingPort = {
+  snapshot: async (): Promise<BillingSnapshot> => ({ wallet: null, hourly: null, services: null }),
+  setAutoCharge: async (ctx: AccountContext): Promise<AutoCharge> => {
+    throw new FlotillaError('unavailable', 'elizon has no invoice auto-charge setting reachable with an API key.', { accountId: ctx.accountId })
+  },
+  listInvoices: elizonListInvoices,
+  getInvoice: async (ctx, id) => toRecord((await elizonGet(ctx, `/invoices/${encodeURIComponent(id)}`, z.object({ invoice: Invoice }))).invoice),
+  getInvoicePdf: elizonInvoicePdf
+}
+
+async function elizonListInvoices(ctx: AccountContext): Promise<InvoiceRecord[]> {
+  const seen = new Map<string, InvoiceRecord>()
+  for (let page = 0, offset = 0; page < MAX_PAGES; page++) {
+    const body = await elizonGet(ctx, `/invoices?offset=${offset}&limit=${PAGE_SIZE}`, ListBody)
+    let fresh = 0
+    for (const item of body.invoices) {
+      if (seen.has(item.id)) continue
+      seen.set(item.id, toRecord(item))
+      fresh++
+    }
+    offset += body.invoices.length
+    // hasMore is the documented signal; an empty or all-repeated page ends a list whose hasMore lies.
+    if (body.invoices.length === 0 || fresh === 0) break
+    const hasMore = body.pagination?.hasMore ?? body.invoices.length >= PAGE_SIZE
+    if (!hasMore) break
+    if (page === MAX_PAGES - 1) throw tooManyPages(ctx.baseUrl, ctx.accountId)
+  }
+  return [...seen.values()]
+}
+
+function toRecord(i: Invoice): InvoiceRecord {
+  const taxCents = i.taxCents ?? 0
+  const netCents = i.netCents ?? i.totalCents - taxCents
+  const a = i.billingAddress ?? null
+  const billTo = a === null ? [] : [a.name, a.street, [a.zip, a.city].filter(Boolean).join(' '), a.country].filter((v): v is string => typeof v === 'string' && v.trim() !== '')
+  return {
+    id: i.id,
+    number: i.number,
+    issuedAt: i.createdAt,
+    currency: i.currency,
+    netCents,
+    vatCents: taxCents,
+    totalCents: i.totalCents,
+    status: i.status ?? null,
+    dueAt: i.dueAt ?? null,
+    lines: (i.items ?? []).map((it) => ({ label: it.description, quantity: it.quantity ?? null, totalCents: it.totalCents })),
+    vatLines: netCents > 0 ? [{ rateBps: Math.round((taxCents / netCents) * 10_000), baseCents: netCents, vatCents: taxCents }] : [],
+    billTo,
+    orderId: null,
+    legacy: false,
+    // The list already carries the lines; only the detail has the billing address.
+    detailed: a !== null
+  }
+}
+
+async function elizonInvoicePdf(ctx: AccountContext, id: string): Promise<PdfAnswer> {
+  const res = await ctx.http.request<Uint8Array>({
+    accountId: ctx.accountId,
+    method: 'GET',
+    url: `${base(ctx)}/invoices/${encodeURIComponent(id)}/document`,
+    headers: { 'x-api-key': ctx.credential },
+    responseType: 'bytes',
+    waitOnRateLimit: true,
+    timeoutMs: 60_000,
+    ...(ctx.signal !== undefined ? { signal: ctx.signal } : {})
+  })
+  return { kind: 'pdf', bytes: res.data, declaredLength: declaredLength(res.headers) }
+}
+
+async function elizonGet<S extends z.ZodType>(ctx: AccountContext, path: string, schema: S): Promise<z.output<S>> {
+  const url = `${base(ctx)}${path}`
+  const res = await ctx.http.request<unknown>({
+    accountId: ctx.accountId,
+    method: 'GET',
+    url,
+    headers: { 'x-api-key': ctx.credential },
+    waitOnRateLimit: true,
+    ...(ctx.signal !== undefined ? { signal: ctx.signal } : {})
+  })
+  const body = res.data
+  if (typeof body === 'object' && body !== null && (body as { success?: unknown }).success === false) {
+    const said = (body as { error?: unknown }).error
+    throw new FlotillaError('upstream', typeof said === 'string' ? capText(said) : 'elizon reported a failure.', { status: res.status, accountId: ctx.accountId })
+  }
+  return parseBody(schema, body, url, ctx.accountId)
+}
+
+function base(ctx: AccountContext): string {
+  return ctx.baseUrl.replace(/\/+$/, '')
+}

@@ -1,0 +1,313 @@
+// elizon's server operations behind the fleet port: live status in batches of
+// up to 50 (POST /services/status-batch), detail, power and suspension through
+// POST /services/:id/action, rename, subscription cancel / reactivate, reinstall,
+// templates and Proxmox metrics. Every answer carries `success`; false is a failure.
+import { z } from 'zod'
+import type {
+  MetricSeries,
+  MetricTimeframe,
+  OsTemplate,
+  ParsedServerActionInput,
+  ServerActionName,
+  ServerMetrics
+} from '../../../shared/contracts/fleet'
+import type { Server } from '../../../shared/domain'
+import { FlotillaError } from '../../../shared/errors'
+import { capText } from '../../http/http-errors'
+import type { HttpMethod } from '../../http/http-client'
+import type { ActionOutcome, LivePatch, ProviderDetail, ServerOperations } from '../../servers/server-operations'
+import type { AccountContext } from '../provider-adapter'
+import { parseBody, toNumberOrNull } from '../shared'
+
+export const STATUS_BATCH_MAX = 50
+
+const OptionalNumber = z.number().nullable().optional()
+const OptionalString = z.string().nullable().optional()
+
+const LiveBody = z.object({
+  state: OptionalString,
+  cpuPercent: OptionalNumber,
+  ramUsedMb: OptionalNumber,
+  ramTotalMb: OptionalNumber,
+  diskUsedGb: OptionalNumber,
+  netInBytes: OptionalNumber,
+  netOutBytes: OptionalNumber,
+  uptimeSec: OptionalNumber
+})
+type LiveBody = z.output<typeof LiveBody>
+
+const BatchBody = z.object({ statuses: z.record(z.string(), LiveBody) })
+const StatusBody = z.object({ status: LiveBody })
+const DetailBody = z.object({
+  service: z
+    .object({
+      id: z.union([z.string(), z.number()]).transform(String),
+      name: OptionalString,
+      status: z.string(),
+      type: OptionalString,
+      product: z.object({ name: OptionalString, slug: OptionalString }).nullable().optional(),
+      location: z.object({ name: OptionalString, city: OptionalString }).nullable().optional(),
+      price: z.object({ amountCents: z.number(), cycleDays: OptionalNumber }).nullable().optional(),
+      expiresAt: OptionalString,
+      cancelAtPeriodEnd: z.boolean().nullable().optional()
+    })
+    .loose()
+})
+const MessageBody = z.object({ message: OptionalString }).loose()
+const TemplatesBody = z.object({
+  templates: z.array(z.object({ id: z.union([z.string(), z.number()]).transform(String), name: OptionalString, label: OptionalString }))
+})
+const MetricsBody = z.object({
+  metrics: z.object({
+    points: z.array(
+      z.object({
+        time: z.number(),
+        cpu: OptionalNumber,
+        mem: OptionalNumber,
+        netin: OptionalNumber,
+        netout: OptionalNumber,
+        diskread: OptionalNumber,
+        diskwrite: OptionalNumber
+      })
+    )
+  })
+})
+const BandwidthBody = z.object({
+  usage: z.object({
+    inBytes: z.number(),
+    outBytes: z.number(),
+    limitBytes: OptionalNumber,
+    periodStart: OptionalString,
+    periodEnd: OptionalString
+  })
+})
+
+const POWER: Record<string, Server['power']> = { running: 'running', stopped: 'stopped', starting: 'starting', stopping: 'stopping' }
+
+/** Our action name → elizon's `action` word. elizon calls unsuspending "resume". */
+const ACTION_WORD: Partial<Record<ServerActionName, string>> = {
+  start: 'start',
+  stop: 'stop',
+  restart: 'restart',
+  reset: 'reset',
+  suspend: 'suspend',
+  unsuspend: 'resume'
+}
+
+/** Where an accepted action leaves the server, until the next live status says otherwise. */
+const ACTION_PATCH: Partial<Record<ServerActionName, LivePatch>> = {
+  start: { status: 'active', statusText: 'RUNNING', power: 'running' },
+  stop: { status: 'active', statusText: 'STOPPED', power: 'stopped' },
+  restart: { status: 'active', statusText: 'RUNNING', power: 'running' },
+  reset: { status: 'active', statusText: 'RUNNING', power: 'running' },
+  suspend: { status: 'suspended', statusText: 'SUSPENDED', power: 'unknown' },
+  unsuspend: { status: 'active', statusText: 'RUNNING', power: 'running' }
+}
+
+export const elizonServers: ServerOperations = {
+  features: { metrics: true, templates: true, upgradeQuote: false },
+  statusBatchSize: STATUS_BATCH_MAX,
+  liveStatus: elizonLiveStatus,
+  detail: elizonDetail,
+  actionsFor: elizonActionsFor,
+  act: elizonAct,
+  templates: elizonTemplates,
+  metrics: elizonMetrics
+}
+
+// ---------------------------------------------------------------- live status
+
+/** Only running or stopped services have a live state; batches of 50 in the order given. */
+async function elizonLiveStatus(ctx: AccountContext, servers: readonly Server[]): Promise<Map<string, LivePatch>> {
+  const ids = servers.filter((s) => s.status === 'active').map((s) => s.id)
+  const chunks: string[][] = []
+  for (let i = 0; i < ids.length; i += STATUS_BATCH_MAX) chunks.push(ids.slice(i, i + STATUS_BATCH_MAX))
+  const out = new Map<string, LivePatch>()
+  await Promise.all(
+    chunks.map(async (serviceIds) => {
+      // A read despite being a POST: safe to retry, and waiting out the rate limit is right for background work.
+      const body = await call(ctx, 'POST', '/services/status-batch', BatchBody, { serviceIds }, { retry: true, waitOnRateLimit: true })
+      for (const [id, live] of Object.entries(body.statuses)) out.set(id, livePatch(live))
+    })
+  )
+  return out
+}
+
+function livePatch(live: LiveBody): LivePatch {
+  const power = live.state ? (POWER[live.state.toLowerCase()] ?? 'unknown') : 'unknown'
+  return { power }
+}
+
+// ---------------------------------------------------------------- detail
+
+async function elizonDetail(ctx: AccountContext, server: Server): Promise<ProviderDetail> {
+  const path = `/services/${encodeURIComponent(server.id)}`
+  const [detail, status] = await Promise.all([
+    call(ctx, 'GET', path, DetailBody),
+    server.status === 'active' ? call(ctx, 'GET', `${path}/status`, StatusBody).catch(() => null) : Promise.resolve(null)
+  ])
+  const s = detail.service
+  const live = status?.status ?? null
+  return {
+    server: { ...server, label: s.name ?? server.label, ...(live ? livePatch(live) : {}) },
+    metadata: {
+      product: s.product?.name ?? null,
+      type: s.type ?? null,
+      location: s.location?.name ?? s.location?.city ?? null,
+      cycleDays: s.price?.cycleDays ?? null
+    },
+    billing: {
+      hourlyRateCents: null,
+      monthlyPriceCents: server.monthlyPriceCents,
+      billedRunningSeconds: null,
+      billedHourlyCents: null,
+      pendingInvoiceCents: null,
+      pendingInvoiceSeconds: null,
+      lastBilledAt: null,
+      nextDueAt: s.expiresAt ?? null,
+      billingPeriod: s.price?.cycleDays ? `${s.price.cycleDays} days` : null
+    },
+    live: live
+      ? {
+          cpuPercent: toNumberOrNull(live.cpuPercent),
+          ramUsedMb: toNumberOrNull(live.ramUsedMb),
+          ramTotalMb: toNumberOrNull(live.ramTotalMb),
+          diskUsedGb: toNumberOrNull(live.diskUsedGb),
+          netInBytes: toNumberOrNull(live.netInBytes),
+          netOutBytes: toNumberOrNull(live.netOutBytes),
+          uptimeSec: toNumberOrNull(live.uptimeSec),
+          trafficGb: null,
+          hostname: null
+        }
+      : null,
+    hasProvisionIssue: false,
+    subscriptionCancelledAt: null,
+    cancelAtPeriodEnd: s.cancelAtPeriodEnd ?? false
+  }
+}
+
+function elizonActionsFor(d: ProviderDetail): ServerActionName[] {
+  const s = d.server
+  const out: ServerActionName[] = []
+  if (s.status === 'active') {
+    out.push(...(s.power === 'running' ? (['stop', 'restart', 'reset'] as const) : s.power === 'stopped' ? (['start'] as const) : (['start', 'stop', 'restart', 'reset'] as const)))
+  }
+  out.push('rename')
+  if (s.status === 'active' || s.status === 'suspended') out.push(d.cancelAtPeriodEnd ? 'subscription-reactivate' : 'subscription-cancel')
+  if (s.status === 'active') out.push('suspend', 'reinstall')
+  if (s.status === 'suspended') out.push('unsuspend')
+  return out
+}
+
+// ---------------------------------------------------------------- actions
+
+async function elizonAct(ctx: AccountContext, server: Server, input: ParsedServerActionInput): Promise<ActionOutcome> {
+  const path = `/services/${encodeURIComponent(server.id)}`
+  const word = ACTION_WORD[input.action]
+  if (word !== undefined) {
+    const body = await call(ctx, 'POST', `${path}/action`, MessageBody, { action: word })
+    return { ...messageOf(body), ...(ACTION_PATCH[input.action] ? { patch: ACTION_PATCH[input.action] } : {}) }
+  }
+  switch (input.action) {
+    case 'rename':
+      await call(ctx, 'PATCH', path, MessageBody, { name: input.params.label })
+      return { patch: { label: input.params.label } }
+    case 'subscription-cancel':
+      return messageOf(await call(ctx, 'POST', `${path}/subscription/cancel`, MessageBody, { immediate: false }))
+    case 'subscription-reactivate':
+      return messageOf(await call(ctx, 'POST', `${path}/subscription/reactivate`, MessageBody, {}))
+    case 'reinstall':
+      return {
+        ...messageOf(await call(ctx, 'POST', `${path}/reinstall`, MessageBody, { templateId: input.params.templateId })),
+        patch: { status: 'active', statusText: 'RUNNING', power: 'running' }
+      }
+    default:
+      throw new FlotillaError('bad-request', `elizon does not offer "${input.action}" for this server.`)
+  }
+}
+
+function messageOf(body: z.output<typeof MessageBody>): ActionOutcome {
+  return typeof body.message === 'string' && body.message !== '' ? { message: capText(body.message) } : {}
+}
+
+// ---------------------------------------------------------------- templates, metrics
+
+async function elizonTemplates(ctx: AccountContext, server: Server): Promise<OsTemplate[]> {
+  const body = await call(ctx, 'GET', `/services/${encodeURIComponent(server.id)}/templates`, TemplatesBody)
+  return body.templates.map((t) => ({ id: t.id, label: t.label ?? t.name ?? t.id }))
+}
+
+async function elizonMetrics(ctx: AccountContext, server: Server, timeframe: MetricTimeframe): Promise<ServerMetrics> {
+  const path = `/services/${encodeURIComponent(server.id)}`
+  const [metrics, bandwidth] = await Promise.all([
+    call(ctx, 'GET', `${path}/metrics?timeframe=${timeframe}`, MetricsBody),
+    call(ctx, 'GET', `${path}/bandwidth-usage`, BandwidthBody).catch(() => null)
+  ])
+  const points = metrics.metrics.points
+  const series = (id: MetricSeries['id'], unit: MetricSeries['unit'], pick: (p: (typeof points)[number]) => number | null | undefined): MetricSeries => ({
+    id,
+    unit,
+    points: points.flatMap((p) => {
+      const v = pick(p)
+      return typeof v === 'number' && Number.isFinite(v) ? [[p.time * 1000, v] as [number, number]] : []
+    })
+  })
+  return {
+    timeframe,
+    series: [
+      series('cpu', 'percent', (p) => (typeof p.cpu === 'number' ? Math.round(p.cpu * 1000) / 10 : null)),
+      series('ram', 'mb', (p) => (typeof p.mem === 'number' ? Math.round(p.mem / 1048576) : null)),
+      series('net-in', 'bytes-per-sec', (p) => p.netin),
+      series('net-out', 'bytes-per-sec', (p) => p.netout),
+      series('disk-read', 'bytes-per-sec', (p) => p.diskread),
+      series('disk-write', 'bytes-per-sec', (p) => p.diskwrite)
+    ],
+    bandwidth: bandwidth
+      ? {
+          inBytes: bandwidth.usage.inBytes,
+          outBytes: bandwidth.usage.outBytes,
+          limitBytes: bandwidth.usage.limitBytes ?? null,
+          periodStart: bandwidth.usage.periodStart ?? null,
+          periodEnd: bandwidth.usage.periodEnd ?? null
+        }
+      : null
+  }
+}
+
+// ---------------------------------------------------------------- HTTP
+
+interface CallOptions {
+  readonly retry?: boolean
+  readonly waitOnRateLimit?: boolean
+}
+
+/** GETs are retried per the client's rules; everything else gets exactly one attempt unless said otherwise. */
+async function call<S extends z.ZodType>(
+  ctx: AccountContext,
+  method: HttpMethod,
+  path: string,
+  schema: S,
+  body?: unknown,
+  opts: CallOptions = {}
+): Promise<z.output<S>> {
+  const url = `${ctx.baseUrl.replace(/\/+$/, '')}${path}`
+  const res = await ctx.http.request<unknown>({
+    accountId: ctx.accountId,
+    method,
+    url,
+    headers: { 'x-api-key': ctx.credential },
+    retry: opts.retry ?? method === 'GET',
+    waitOnRateLimit: opts.waitOnRateLimit ?? false,
+    ...(body !== undefined ? { body } : {}),
+    ...(ctx.signal !== undefined ? { signal: ctx.signal } : {})
+  })
+  rejectUnsuccessful(res.data, res.status, ctx.accountId)
+  return parseBody(schema, res.data, url, ctx.accountId)
+}
+
+function rejectUnsuccessful(body: unknown, status: number, accountId: string): void {
+  if (typeof body !== 'object' || body === null || (body as { success?: unknown }).success !== false) return
+  const said = (body as { error?: unknown }).error
+  const message = typeof said === 'string' && said.trim() !== '' ? capText(said) : `elizon reported a failure (status ${status}).`
+  throw new FlotillaError('upstream', message, { status, accountId })
+}

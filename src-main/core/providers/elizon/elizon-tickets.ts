@@ -1,0 +1,109 @@
+// elizon's support tickets behind the tickets port: /tickets (page/limit),
+// /tickets/:id, POST /tickets/:id (reply; a closed ticket answers 400),
+// PATCH /tickets/:id (close / reopen), GET /tickets/:id/export (HTML).
+import { z } from 'zod'
+import type { TicketState } from '../../../shared/contracts/tickets'
+import { FlotillaError } from '../../../shared/errors'
+import type { ProviderTicket, TicketOperations } from '../../tickets/ticket-operations'
+import type { AccountContext } from '../provider-adapter'
+import { MAX_PAGES } from '../shared'
+import { closedTicket } from '../aluy/aluy-tickets'
+import { elizonRequest, elizonText } from './elizon-request'
+
+const PAGE_SIZE = 100
+const STATES: Record<string, TicketState> = {
+  OPEN: 'open',
+  ANSWERED: 'awaiting-customer',
+  CUSTOMER_REPLY: 'awaiting-staff',
+  CLOSED: 'closed'
+}
+
+const TicketBody = z.object({
+  id: z.union([z.string(), z.number()]).transform(String),
+  subject: z.string(),
+  status: z.string(),
+  priority: z.string().nullable().optional(),
+  serviceId: z.string().nullable().optional(),
+  messageCount: z.number().nullable().optional(),
+  createdAt: z.string(),
+  updatedAt: z.string().optional()
+})
+const MessageBody = z.object({
+  id: z.union([z.string(), z.number()]).transform(String),
+  body: z.string(),
+  author: z.string().optional(),
+  staff: z.boolean().optional(),
+  createdAt: z.string()
+})
+const ListBody = z.object({ tickets: z.array(TicketBody), pagination: z.object({ pages: z.number() }).loose().optional() })
+
+export const elizonTickets: TicketOperations = {
+  canClose: true,
+  canExport: true,
+  list,
+  async thread(ctx, id) {
+    const { ticket } = await elizonRequest(ctx, 'GET', `/tickets/${encodeURIComponent(id)}`, z.object({ ticket: TicketBody.extend({ messages: z.array(MessageBody) }) }))
+    return {
+      ticket: { ...toTicket(ticket), messageCount: ticket.messages.length },
+      messages: ticket.messages.map((m) => ({ id: m.id, author: m.author ?? (m.staff ? 'support' : 'you'), body: m.body, staff: m.staff ?? false, createdAt: m.createdAt })),
+      // The list and thread give only the service id; the fleet supplies the label.
+      services: ticket.serviceId ? [{ id: ticket.serviceId, label: ticket.serviceId, kind: null }] : []
+    }
+  },
+  async reply(ctx, id, message) {
+    try {
+      await elizonRequest(ctx, 'POST', `/tickets/${encodeURIComponent(id)}`, z.object({}).loose(), { message })
+    } catch (error) {
+      if (error instanceof FlotillaError && error.status === 400 && (await isClosed(ctx, id))) throw closedTicket(ctx.accountId)
+      throw error
+    }
+  },
+  async create(ctx, subject, message, serviceIds) {
+    // elizon attaches one service per ticket; the others are named in the message so staff still see them.
+    const [first, ...others] = serviceIds
+    const text = others.length > 0 ? `${message}\n\nAlso about these services: ${others.join(', ')}` : message
+    const body = await elizonRequest(ctx, 'POST', '/tickets', z.object({ ticket: TicketBody }), {
+      subject,
+      message: text,
+      ...(first !== undefined ? { serviceId: first } : {})
+    })
+    return body.ticket.id
+  },
+  async setState(ctx, id, state) {
+    await elizonRequest(ctx, 'PATCH', `/tickets/${encodeURIComponent(id)}`, z.object({}).loose(), { status: state === 'closed' ? 'CLOSED' : 'OPEN' })
+  },
+  exportHtml: (ctx, id) => elizonText(ctx, `/tickets/${encodeURIComponent(id)}/export`)
+}
+
+/** elizon answers a reply to a closed ticket with a plain 400; the ticket's status tells it apart from a bad message. */
+async function isClosed(ctx: AccountContext, id: string): Promise<boolean> {
+  try {
+    const { ticket } = await elizonRequest(ctx, 'GET', `/tickets/${encodeURIComponent(id)}`, z.object({ ticket: TicketBody }))
+    return ticket.status === 'CLOSED'
+  } catch {
+    return false
+  }
+}
+
+async function list(ctx: AccountContext): Promise<ProviderTicket[]> {
+  const out: ProviderTicket[] = []
+  for (let page = 1; page <= MAX_PAGES; page++) {
+    const body = await elizonRequest(ctx, 'GET', `/tickets?page=${page}&limit=${PAGE_SIZE}`, ListBody)
+    out.push(...body.tickets.map(toTicket))
+    if (body.tickets.length < PAGE_SIZE || page >= (body.pagination?.pages ?? page)) break
+  }
+  return out
+}
+
+function toTicket(t: z.output<typeof TicketBody>): ProviderTicket {
+  return {
+    id: t.id,
+    subject: t.subject,
+    state: STATES[t.status] ?? 'open',
+    statusText: t.status,
+    priority: t.priority ?? null,
+    messageCount: t.messageCount ?? null,
+    createdAt: t.createdAt,
+    updatedAt: t.updatedAt ?? t.createdAt
+  }
+}

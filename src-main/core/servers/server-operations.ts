@@ -1,0 +1,64 @@
+// The part of the provider port the fleet feature adds: live status for many
+// servers, one server's detail, and every action the provider's API offers.
+// Each adapter implements it in its own module (aluy-servers.ts, elizon-servers.ts);
+// the bodies and URLs stay there, the services above speak only these shapes.
+import type {
+  BillingMeters,
+  LiveStats,
+  MetricTimeframe,
+  OsTemplate,
+  ParsedServerActionInput,
+  ServerActionName,
+  ServerFeatures,
+  ServerMetrics,
+  UpgradeQuote
+} from '../../shared/contracts/fleet'
+import type { Server } from '../../shared/domain'
+import type { AccountContext } from '../providers/provider-adapter'
+
+/** What a live status call may change on a Server. Absent fields stay as they were. */
+export type LivePatch = Partial<
+  Pick<Server, 'power' | 'status' | 'statusText' | 'primaryIpv4' | 'primaryIpv6' | 'vcpu' | 'ramMb' | 'diskGb' | 'provisionIssue'>
+>
+
+/** The provider-specific part of a detail; the service adds actions, features and the time. */
+export interface ProviderDetail {
+  readonly server: Server
+  readonly metadata: Record<string, string | number | boolean | null>
+  readonly billing: BillingMeters
+  readonly live: LiveStats | null
+  readonly hasProvisionIssue: boolean
+  readonly subscriptionCancelledAt: string | null
+  readonly cancelAtPeriodEnd: boolean | null
+}
+
+export interface ActionOutcome {
+  readonly message?: string
+  /** retry-provision: the new service id. */
+  readonly newId?: string
+  /** reset-password: shown once, never stored. */
+  readonly password?: string
+  /** How the server looks now, as far as the answer tells (applied to the fleet at once). */
+  readonly patch?: LivePatch & { label?: string }
+}
+
+export interface ServerOperations {
+  readonly features: ServerFeatures
+  /** How many live-status requests one call may batch (elizon 50, aluy 1). */
+  readonly statusBatchSize: number
+  /**
+   * Live status for these servers, in the order given (the caller puts visible
+   * rows first). Servers a provider keeps no live status for are skipped. A failing
+   * per-server call leaves that server out of the map (its last values stay);
+   * losing the session (auth) rejects the whole call.
+   */
+  liveStatus(ctx: AccountContext, servers: readonly Server[]): Promise<Map<string, LivePatch>>
+  detail(ctx: AccountContext, server: Server): Promise<ProviderDetail>
+  /** What the detail allows now, in display order. */
+  actionsFor(detail: ProviderDetail): ServerActionName[]
+  /** Runs one action. Throws FlotillaError with the API's own words on failure; never retried. */
+  act(ctx: AccountContext, server: Server, input: ParsedServerActionInput): Promise<ActionOutcome>
+  templates?(ctx: AccountContext, server: Server): Promise<OsTemplate[]>
+  metrics?(ctx: AccountContext, server: Server, timeframe: MetricTimeframe): Promise<ServerMetrics>
+  upgradeQuote?(ctx: AccountContext, server: Server): Promise<UpgradeQuote>
+}

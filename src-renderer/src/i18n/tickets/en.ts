@@ -1,0 +1,38 @@
+// English strings of the support tickets feature.
+export default {
+  refresh: 'Refresh tickets',
+  new: 'New ticket',
+  notify: 'Notify me when staff answer',
+  notificationTitle: 'Support answered: {subject}',
+  accountCached: '{account}: offline — showing tickets saved {at}',
+  accountFailed: '{account}: tickets could not be loaded ({message})',
+  filter: 'Status',
+  all: 'All',
+  state: {
+    open: 'Open',
+    'awaiting-customer': 'Answered — your turn',
+    'awaiting-staff': 'Waiting for support',
+    closed: 'Closed'
+  },
+  listTitle: 'Tickets',
+  subject: 'Subject',
+  account: 'Account',
+  status: 'Status',
+  updated: 'Updated',
+  unread: 'new answer',
+  openUnread: '{subject} (new answer)',
+  threadTitle: 'Ticket {subject}',
+  fromCache: 'Offline: this is the copy saved {at}.',
+  services: 'Servers',
+  staff: '{author} (support)',
+  reply: 'Your reply',
+  send: 'Send reply',
+  close: 'Close ticket',
+  reopen: 'Reopen ticket',
+  export: 'Export as HTML',
+  newTitle: 'New ticket',
+  about: 'About:',
+  onePerAccount: 'These servers belong to {count} accounts: one ticket is opened at each.',
+  message: 'Message',
+  create: 'Open ticket'
+}

@@ -1,0 +1,111 @@
+// A reseller keeps invoices offline, loses the network, and still finds an
+// invoice and reads its PDF — the built renderer in Chromium, main's real core
+// through the web harness, the simulators and the real keychain.
+import { existsSync } from 'node:fs'
+import { mkdtemp, rm } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { randomBytes } from 'node:crypto'
+import type { Browser, Page } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { createLogger } from '../../src-main/core/logging/logger'
+import { KeytarSecretStore } from '../../src-main/core/secrets/keytar-secret-store'
+import { RENDERER_DIR, startHarness, type Harness } from '../harness/server'
+import { startAluySimulator, startElizonSimulator, type AluySimulator, type ElizonSimulator } from '../simulators/index'
+import { launchChromium } from '../support/browser'
+import { testHttpClient } from '../support/core-fixture'
+
+let aluy: AluySimulator | undefined
+let elizon: ElizonSimulator | undefined
+let harness: Harness
+let browser: Browser
+let page: Page
+let userDataDir: string
+const secrets = new KeytarSecretStore({ service: `Flotilla-e2e-${randomBytes(4).toString('hex')}` })
+
+beforeAll(async () => {
+  if (!existsSync(join(RENDERER_DIR, 'index.html'))) throw new Error('Build the renderer first: npx electron-vite build')
+  aluy = await startAluySimulator({ seed: 21, accounts: 1, serversPerAccount: 3, invoicesPerAccount: 5 })
+  elizon = await startElizonSimulator({ seed: 21, accounts: 1, serversPerAccount: 2, invoicesPerAccount: 4, rateLimit: { limit: 10_000, windowMs: 60_000 } })
+  userDataDir = await mkdtemp(join(tmpdir(), 'flotilla-e2e-billing-'))
+  harness = await startHarness({
+    userDataDir,
+    secretStore: secrets,
+    logger: createLogger({ file: join(userDataDir, 'logs', 'flotilla.log') }),
+    http: testHttpClient(),
+    refreshOnStart: false
+  })
+  for (const [sim, label] of [[aluy, 'Acme aluy'], [elizon, 'Beta elizon']] as const) {
+    const saved = await harness.core.handlers['accounts.add']({
+      provider: sim.provider,
+      label,
+      colour: '#336699',
+      baseUrl: sim.url,
+      credential: sim.accounts[0]!.credential
+    })
+    if (!saved.account) throw new Error(`could not add ${label}`)
+  }
+  browser = await launchChromium()
+  page = await browser.newPage({ viewport: { width: 1400, height: 900 }, locale: 'en-US' })
+  await page.goto(harness.url.replace('#/', '#/billing'))
+})
+
+afterAll(async () => {
+  await browser?.close()
+  await harness?.close()
+  await aluy?.close()
+  await elizon?.close()
+  for (const id of await secrets.list().catch(() => [])) await secrets.delete(id)
+  if (userDataDir) await rm(userDataDir, { recursive: true, force: true })
+})
+
+describe('invoices, offline, end to end', () => {
+  it('keeps every invoice offline with a progress report', async () => {
+    await page.getByRole('switch', { name: 'Keep invoices offline' }).click()
+    // 5 aluy (2 of them legacy, without PDF) + 4 elizon.
+    await expect.poll(() => page.getByRole('status').filter({ hasText: /last synced/ }).count(), { timeout: 30_000 }).toBeGreaterThan(0)
+    const table = page.getByRole('table', { name: 'Invoices' })
+    await expect.poll(() => table.getByRole('row').filter({ hasText: 'offline' }).count(), { timeout: 30_000 }).toBe(7)
+    expect(await table.getByRole('row').filter({ hasText: 'no PDF' }).count()).toBe(2)
+  })
+
+  it('with the providers gone, searches the cached invoices and says it is offline', async () => {
+    await aluy!.close()
+    await elizon!.close()
+    aluy = elizon = undefined
+    await page.getByRole('button', { name: 'Refresh invoices' }).click()
+    await expect.poll(() => page.getByRole('status').filter({ hasText: /^offline — last synced/ }).count(), { timeout: 30_000 }).toBe(1)
+
+    const table = page.getByRole('table', { name: 'Invoices' })
+    await page.getByRole('searchbox', { name: 'Search invoices' }).fill('RE-2026')
+    await expect.poll(() => table.getByRole('row').count()).toBe(1 + 4)
+    await page.getByRole('searchbox', { name: 'Search invoices' }).fill('RE-2026-01004')
+    await expect.poll(() => table.getByRole('row').count()).toBe(2)
+  })
+
+  it('opens the cached PDF in the app and paints its first page', async () => {
+    await page.getByRole('button', { name: 'RE-2026-01004' }).click()
+    const detail = page.getByRole('region', { name: 'Invoice RE-2026-01004' })
+    await expect.poll(() => detail.getByText('Hauptstraße 1').count()).toBe(1)
+    await detail.getByRole('button', { name: 'Open PDF' }).click()
+
+    const canvas = detail.locator('canvas[data-painted-page="1"]')
+    await expect.poll(() => canvas.count(), { timeout: 30_000 }).toBe(1)
+    // Painted means ink on the page: count dark pixels the text left on the canvas.
+    const dark = await canvas.evaluate((el) => {
+      // Structural type: this Node program has no DOM types.
+      const c = el as unknown as { width: number; height: number; getContext(kind: '2d'): { getImageData(x: number, y: number, w: number, h: number): { data: Uint8ClampedArray } } | null }
+      const data = c.getContext('2d')!.getImageData(0, 0, c.width, c.height).data
+      let n = 0
+      for (let i = 0; i < data.length; i += 4) if (data[i]! < 100 && data[i + 3]! > 0) n++
+      return n
+    })
+    expect(dark).toBeGreaterThan(500)
+    await expect.poll(() => detail.getByRole('toolbar').getByText('Page 1 of 1').count()).toBe(1)
+
+    // pdf.js reads the page's text too: the in-PDF search finds the number.
+    await detail.getByRole('textbox', { name: 'Find in PDF' }).fill('RE-2026-01004')
+    await detail.getByRole('textbox', { name: 'Find in PDF' }).press('Enter')
+    await expect.poll(() => detail.getByRole('status').filter({ hasText: 'Found on pages 1' }).count()).toBe(1)
+  })
+})

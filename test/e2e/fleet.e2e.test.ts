@@ -1,0 +1,215 @@
+// The fleet page end to end: the built renderer in Chromium, main's real core
+// through the web harness, both simulators over HTTP. Search with qualifiers, a
+// power action, a bulk action with one failure, and signing in again.
+import { existsSync } from 'node:fs'
+import { mkdtemp, readFile, rm } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { randomBytes } from 'node:crypto'
+import type { Browser, Page } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { createLogger } from '../../src-main/core/logging/logger'
+import { KeytarSecretStore } from '../../src-main/core/secrets/keytar-secret-store'
+import { addDemoAccounts } from '../harness/demo-accounts'
+import { RENDERER_DIR, startHarness, type Harness } from '../harness/server'
+import { startAluySimulator, startElizonSimulator, type AluySimulator, type ElizonSimulator } from '../simulators/index'
+import { launchChromium } from '../support/browser'
+import { testHttpClient } from '../support/core-fixture'
+
+let aluy: AluySimulator
+let elizon: ElizonSimulator
+let harness: Harness
+let browser: Browser
+let page: Page
+let userDataDir: string
+/** What the tests did, for the Activity page to show. */
+const taken = { stopped: '', restarted: '', failed: '' }
+const secrets = new KeytarSecretStore({ service: `Flotilla-e2e-fleet-${randomBytes(4).toString('hex')}` })
+
+beforeAll(async () => {
+  if (!existsSync(join(RENDERER_DIR, 'index.html'))) throw new Error('Build the renderer first: npx electron-vite build')
+  aluy = await startAluySimulator({ seed: 21, accounts: 1, serversPerAccount: 8 })
+  elizon = await startElizonSimulator({ seed: 21, accounts: 1, serversPerAccount: 5 })
+  userDataDir = await mkdtemp(join(tmpdir(), 'flotilla-e2e-fleet-'))
+  harness = await startHarness({
+    userDataDir,
+    secretStore: secrets,
+    logger: createLogger({ file: join(userDataDir, 'logs', 'flotilla.log') }),
+    http: testHttpClient(),
+    refreshOnStart: false
+  })
+  await addDemoAccounts(harness.core.handlers, aluy, elizon)
+  await harness.core.handlers['fleet.refresh'](undefined)
+  browser = await launchChromium()
+  page = await browser.newPage({ viewport: { width: 1400, height: 900 }, locale: 'en-US' })
+  await page.goto(harness.url)
+})
+
+afterAll(async () => {
+  await browser?.close()
+  await harness?.close()
+  await aluy?.close()
+  await elizon?.close()
+  for (const id of await secrets.list().catch(() => [])) await secrets.delete(id)
+  if (userDataDir) await rm(userDataDir, { recursive: true, force: true })
+})
+
+const aluyAccount = () => aluy.accounts[0]!
+const elizonAccount = () => elizon.accounts[0]!
+const aluyServices = () => aluy.state.servicesOf(aluyAccount().id)
+const elizonServices = () => elizon.state.servicesOf(elizonAccount().id)
+const totalServers = () => aluyServices().length + elizonServices().length
+
+/** "N of M servers" under the search box → N. */
+async function serverCount(): Promise<number> {
+  const text = await page.getByText(/^\d+ of \d+ servers$/).innerText().catch(() => '')
+  return Number(/^(\d+)/.exec(text)?.[1] ?? -1)
+}
+
+function search(query: string) {
+  return page.getByRole('searchbox', { name: 'Search servers' }).fill(query)
+}
+
+function table() {
+  return page.getByRole('table', { name: 'Servers' })
+}
+
+function runningAluyVps() {
+  return aluyServices().filter((s) => s.kind === 'VPS' && s.status === 'ACTIVE' && s.power === 'running')
+}
+
+describe('fleet, end to end', () => {
+  it('narrows the rows with qualifiers, quoted values and negation', async () => {
+    await expect.poll(() => serverCount(), { timeout: 15_000 }).toBe(totalServers())
+    await search('provider:elizon')
+    await expect.poll(() => serverCount()).toBe(elizonServices().length)
+    for (const s of elizonServices()) await expect.poll(() => table().getByRole('row', { name: new RegExp(escape(s.name)) }).count()).toBe(1)
+    await expect.poll(() => table().getByRole('row', { name: new RegExp(escape(aluyServices()[0]!.label)) }).count()).toBe(0)
+
+    // "Export the current view": the filtered rows, as a file, through a Blob link.
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export CSV' }).click()])
+    const csv = await readFile((await download.path())!, 'utf8')
+    const lines = csv.trimEnd().split('\r\n')
+    expect(lines[0]!.startsWith('key,id,label,account,accountId,provider')).toBe(true)
+    expect(lines.slice(1).map((l) => l.split(',')[2]).sort()).toEqual(elizonServices().map((s) => s.name).sort())
+
+    const label = aluyAccount().label
+    await search(`account:"${label}" -power:running`)
+    const notRunning = aluyServices().length - runningAluyVps().length
+    expect(notRunning).toBeGreaterThan(0)
+    expect(notRunning).toBeLessThan(aluyServices().length)
+    await expect.poll(() => serverCount()).toBe(notRunning)
+
+    await search('')
+    await expect.poll(() => serverCount()).toBe(totalServers())
+  })
+
+  it('stops a running server from its detail: the simulator and the table both show it stopped', async () => {
+    const target = runningAluyVps()[0]!
+    taken.stopped = target.label
+    await search(`"${target.label}"`)
+    await table().getByRole('row', { name: new RegExp(escape(target.label)) }).first().click()
+    const drawer = page.getByRole('dialog', { name: `Server ${target.label}` })
+    await drawer.getByRole('button', { name: 'Force stop' }).click()
+    await drawer.getByRole('button', { name: 'Run' }).click()
+    await expect.poll(() => drawer.getByRole('status').filter({ hasText: 'Force stop: done.' }).count()).toBe(1)
+    expect(target.power).toBe('stopped')
+    await drawer.getByRole('button', { name: 'Close server details' }).click()
+    await expect.poll(() => table().getByRole('row', { name: new RegExp(`${escape(target.label)}.*stopped`) }).count()).toBe(1)
+    await search('')
+  })
+
+  it('runs a bulk restart across both providers and reports the one failure with its reason', async () => {
+    const good = runningAluyVps()[0]!
+    const bad = elizonServices().find((s) => s.status === 'RUNNING')!
+    taken.restarted = good.label
+    taken.failed = bad.name
+    elizon.inject({ kind: '5xx', status: 500, method: 'POST', path: `/api/services/${bad.id}/action` })
+
+    for (const label of [good.label, bad.name]) {
+      await search(`"${label}"`)
+      await table().getByRole('checkbox', { name: `Select ${label}` }).check()
+    }
+    await search('')
+    await page.getByRole('toolbar', { name: 'Bulk actions' }).getByRole('button', { name: 'Restart' }).click()
+    const confirm = page.getByRole('dialog', { name: 'Confirm bulk action' })
+    await expect.poll(() => confirm.innerText()).toContain(`${aluyAccount().label}: 1 server`)
+    expect(await confirm.innerText()).toContain(`${elizonAccount().label}: 1 server`)
+    await confirm.getByRole('button', { name: 'Run on 2 servers' }).click()
+
+    const summary = confirm.getByRole('status')
+    await expect.poll(() => summary.innerText(), { timeout: 20_000 }).toContain('1 of 2 failed:')
+    const text = await summary.innerText()
+    expect(text).toContain(bad.name)
+    expect(text).toMatch(/The provider had a server error/)
+    expect(text).not.toContain(good.label)
+    // The good one really was restarted at the provider; the failed one was really tried.
+    expect(aluy.requests.some((r) => r.method === 'POST' && r.path.endsWith(`/services/${good.id}/power`) && r.status === 200)).toBe(true)
+    expect(elizon.requests.some((r) => r.method === 'POST' && r.path === `/api/services/${bad.id}/action` && r.status === 500)).toBe(true)
+    await confirm.getByRole('button', { name: 'Close' }).first().click()
+    await page.getByRole('button', { name: 'Clear selection' }).click()
+  })
+
+  it('lists every action taken on the Activity page, with its result', async () => {
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Activity' }).click()
+    const log = page.getByRole('table', { name: 'Activity log' })
+    const row = (...parts: string[]) => log.getByRole('row', { name: new RegExp(parts.map(escape).join('.*')) })
+    await expect.poll(() => row(taken.stopped, 'Force stop', 'done').count()).toBe(1)
+    await expect.poll(() => row(taken.restarted, 'Restart', 'done').count()).toBe(1)
+    await expect.poll(() => row(taken.failed, 'Restart', 'failed').count()).toBe(1)
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Fleet' }).click()
+  })
+
+  it('jumps to a server from the command palette (Ctrl+K)', async () => {
+    const target = elizonServices()[0]!
+    await page.getByRole('table', { name: 'Servers' }).getByRole('rowgroup').last().focus()
+    await page.keyboard.press('Control+k')
+    const palette = page.getByRole('dialog', { name: 'Command palette' })
+    await palette.getByRole('combobox', { name: 'Go to a server or run an action' }).fill(target.name)
+    await expect.poll(() => palette.getByRole('option').first().innerText()).toContain(target.name)
+    await page.keyboard.press('Enter')
+    const drawer = page.getByRole('dialog', { name: `Server ${target.name}` })
+    await expect.poll(() => drawer.isVisible()).toBe(true)
+    await drawer.getByRole('button', { name: 'Close server details' }).click()
+    await expect.poll(() => drawer.count()).toBe(0)
+  })
+
+  it('moves through the table with the keyboard: arrows move, Space selects, Enter opens', async () => {
+    const body = page.getByRole('table', { name: 'Servers' }).getByRole('rowgroup').last()
+    await body.focus()
+    await page.keyboard.press('Home')
+    await page.keyboard.press('ArrowDown')
+    const activeId = await body.getAttribute('aria-activedescendant')
+    expect(activeId).toBe('fleet-row-1')
+    const second = page.locator(`#${activeId}`)
+    const key = await second.getAttribute('data-key')
+    await page.keyboard.press(' ')
+    await expect.poll(() => second.getAttribute('aria-selected')).toBe('true')
+    await page.keyboard.press('Enter')
+    await expect.poll(() => page.url()).toContain(encodeURIComponent(key!))
+    await page.getByRole('button', { name: 'Close server details' }).click()
+    await page.getByRole('button', { name: 'Clear selection' }).click()
+  })
+
+  it('signs an expired aluy account in again from the sidebar', async () => {
+    const account = aluyAccount()
+    aluy.expireCredential(account.id)
+    await page.getByRole('button', { name: 'Refresh fleet' }).click()
+    const health = page.getByRole('region', { name: 'Account health' })
+    await expect.poll(() => health.innerText(), { timeout: 15_000 }).toContain('Needs sign-in')
+
+    await health.getByRole('button', { name: `Sign in again to ${account.label}` }).click()
+    const dialog = page.getByRole('dialog', { name: `Sign in again to ${account.label}` })
+    const fresh = aluy.state.renewSession(account.id)
+    await dialog.getByLabel('Session cookie').fill(`__Secure-next-auth.session-token=${fresh}`)
+    await dialog.getByRole('button', { name: 'Save and refresh' }).click()
+    await expect.poll(() => dialog.isVisible()).toBe(false)
+    await expect.poll(() => health.innerText(), { timeout: 15_000 }).not.toContain('Needs sign-in')
+    expect(await health.innerText()).toContain('OK')
+    await expect.poll(() => serverCount()).toBe(totalServers())
+  })
+})
+
+function escape(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
+}
