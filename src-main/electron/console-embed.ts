@@ -10,6 +10,7 @@ import { BrowserWindow, session, type BrowserWindowConstructorOptions } from 'el
 import type { ConsoleEdge, EmbedRequest } from '../core/console/console-service'
 import type { Logger } from '../core/logging/logger'
 import { originOf } from './origins'
+import { markSelfLocked } from './security'
 import { mainWindowOptions } from './window'
 
 type EdgeLogger = Pick<Logger, 'warn'>
@@ -106,6 +107,7 @@ export async function openConsoleEmbed(request: EmbedRequest, deps: ConsoleWindo
   denyAllPermissions(deps.sessionFor(partition))
   const win = deps.createWindow(embedWindowOptions(partition, request.title))
   lockToOrigin(win, origin, deps.logger)
+  markSelfLocked(win.webContents)
   win.once('ready-to-show', () => win.show())
   try {
     await win.loadURL(request.url, { extraHeaders: extraHeaders(request.headers) })

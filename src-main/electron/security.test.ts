@@ -12,6 +12,7 @@ const {
   installPermissionHandlers,
   isPermissionAllowed,
   isSafeExternalUrl,
+  markSelfLocked,
   openExternalGuarded
 } = await import('./security')
 const { APP_ORIGIN } = await import('./origins')
@@ -58,6 +59,13 @@ describe('hardenWebContents', () => {
     expect(contents.navigate('will-navigate', 'app://other/index.html')).toBe(false)
     expect(contents.navigate('will-navigate', 'file:///etc/passwd')).toBe(false)
     expect(contents.navigate('will-navigate', 'javascript:alert(1)')).toBe(false)
+  })
+
+  it('leaves navigation of a window with its own origin lock (the console embed) to that lock', () => {
+    const contents = new FakeWebContents()
+    harden(contents)
+    markSelfLocked(contents)
+    expect(contents.navigate('will-navigate', 'https://panel.provider.example/console/embed?step=2')).toBe(true)
   })
 
   it('blocks redirects to other origins', () => {
@@ -157,14 +165,16 @@ describe('permission handlers', () => {
     return granted
   }
 
-  it('deny every permission request except clipboard writes from our own page', () => {
+  it('deny every permission request except clipboard writes, fullscreen and notifications from our own page', () => {
     const { session, slots } = fakeSession()
     installPermissionHandlers(session)
-    for (const permission of ['media', 'geolocation', 'notifications', 'openExternal', 'clipboard-read', 'fullscreen', 'unknown']) {
+    for (const permission of ['media', 'geolocation', 'openExternal', 'clipboard-read', 'midi', 'pointerLock', 'unknown']) {
       expect(request(slots.request!, permission, 'app://flotilla/index.html'), permission).toBe(false)
     }
-    expect(request(slots.request!, 'clipboard-sanitized-write', 'app://flotilla/index.html')).toBe(true)
-    expect(request(slots.request!, 'clipboard-sanitized-write', 'https://evil.example/')).toBe(false)
+    for (const permission of ['clipboard-sanitized-write', 'fullscreen', 'notifications']) {
+      expect(request(slots.request!, permission, 'app://flotilla/index.html'), permission).toBe(true)
+      expect(request(slots.request!, permission, 'https://evil.example/'), permission).toBe(false)
+    }
   })
 
   it('deny permission checks the same way', () => {

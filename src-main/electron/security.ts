@@ -71,11 +71,20 @@ interface NavigationEvent {
   preventDefault(): void
 }
 
+// webContents that enforce an origin lock of their own (the console embed window,
+// locked to its provider's origin) are exempt from the lock to Flotilla's origin,
+// which would otherwise refuse every navigation inside the provider's page.
+const selfLocked = new WeakSet<object>()
+
+export function markSelfLocked(contents: object): void {
+  selfLocked.add(contents)
+}
+
 /** Locks one webContents to Flotilla's origin. Applied to every webContents via `web-contents-created`. */
 export function hardenWebContents(contents: WebContents, options: HardenOptions): void {
   const openExternal = options.openExternal ?? ((url: string) => openExternalGuarded(url, options.logger))
   const guardNavigation = (kind: string) => (event: NavigationEvent) => {
-    if (isTrustedUrl(event.url, options.trustedOrigins)) return
+    if (selfLocked.has(contents) || isTrustedUrl(event.url, options.trustedOrigins)) return
     event.preventDefault()
     options.logger?.warn('blocked navigation', { kind, origin: originOf(event.url) ?? '(unparseable)' })
   }
@@ -91,9 +100,15 @@ export function hardenWebContents(contents: WebContents, options: HardenOptions)
   })
 }
 
-/** The only permission Flotilla's page gets: writing sanitised text to the clipboard (console copy). */
+/**
+ * What Flotilla's own page may use, nothing else and no other origin: sanitised
+ * clipboard writes (copy buttons, console clipboard), fullscreen (the console
+ * toolbar) and notifications (only sent when the user switched them on).
+ */
+const APP_PERMISSIONS: ReadonlySet<string> = new Set(['clipboard-sanitized-write', 'fullscreen', 'notifications'])
+
 export function isPermissionAllowed(permission: string, requestingUrl: string | undefined): boolean {
-  return permission === 'clipboard-sanitized-write' && requestingUrl !== undefined && originOf(requestingUrl) === APP_ORIGIN
+  return APP_PERMISSIONS.has(permission) && requestingUrl !== undefined && originOf(requestingUrl) === APP_ORIGIN
 }
 
 /** Deny-by-default permission request and check handlers for a session. */

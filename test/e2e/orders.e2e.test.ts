@@ -1,0 +1,114 @@
+// Orders, SSH keys and tickets end to end: the built renderer in Chromium, main's
+// real core through the web harness, the simulators and the real keychain.
+// A custom order with a promo followed to a reachable server, one key pushed to
+// every account, and a reply to a support ticket.
+import { existsSync } from 'node:fs'
+import { mkdtemp, rm } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { randomBytes } from 'node:crypto'
+import type { Browser, Page } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { createLogger } from '../../src-main/core/logging/logger'
+import { KeytarSecretStore } from '../../src-main/core/secrets/keytar-secret-store'
+import { RENDERER_DIR, startHarness, type Harness } from '../harness/server'
+import { openSshPublicKey } from '../integration/commerce-support'
+import { startAluySimulator, startElizonSimulator, type AluySimulator, type ElizonSimulator } from '../simulators/index'
+import { launchChromium } from '../support/browser'
+import { testHttpClient } from '../support/core-fixture'
+
+let aluy: AluySimulator
+let elizon: ElizonSimulator
+let harness: Harness
+let browser: Browser
+let page: Page
+let userDataDir: string
+const secrets = new KeytarSecretStore({ service: `Flotilla-e2e-${randomBytes(4).toString('hex')}` })
+
+beforeAll(async () => {
+  if (!existsSync(join(RENDERER_DIR, 'index.html'))) throw new Error('Build the renderer first: npx electron-vite build')
+  aluy = await startAluySimulator({ seed: 66, accounts: 1, serversPerAccount: 2, invoicesPerAccount: 1 })
+  elizon = await startElizonSimulator({ seed: 66, accounts: 1, serversPerAccount: 2, invoicesPerAccount: 1, rateLimit: { limit: 10_000, windowMs: 60_000 } })
+  userDataDir = await mkdtemp(join(tmpdir(), 'flotilla-e2e-orders-'))
+  harness = await startHarness({
+    userDataDir,
+    secretStore: secrets,
+    logger: createLogger({ file: join(userDataDir, 'logs', 'flotilla.log') }),
+    http: testHttpClient(),
+    refreshOnStart: false
+  })
+  for (const [sim, label] of [[aluy, 'Acme aluy'], [elizon, 'Beta elizon']] as const) {
+    const saved = await harness.core.handlers['accounts.add']({ provider: sim.provider, label, colour: '#336699', baseUrl: sim.url, credential: sim.accounts[0]!.credential })
+    if (!saved.account) throw new Error(`could not add ${label}`)
+  }
+  browser = await launchChromium()
+  page = await browser.newPage({ viewport: { width: 1400, height: 900 }, locale: 'en-US' })
+})
+
+afterAll(async () => {
+  await browser?.close()
+  await harness?.close()
+  await aluy?.close()
+  await elizon?.close()
+  for (const id of await secrets.list().catch(() => [])) await secrets.delete(id)
+  if (userDataDir) await rm(userDataDir, { recursive: true, force: true })
+})
+
+describe('orders, keys and tickets, end to end', () => {
+  it('places a custom monthly order with a promo code and follows the new server until it is reachable', async () => {
+    await page.goto(harness.url.replace('#/', '#/orders'))
+    await page.getByLabel('Account', { exact: true }).selectOption({ label: 'Acme aluy (aluy)' })
+    await page.getByLabel('vCPU cores').fill('2')
+    await page.getByLabel('RAM (GB)').fill('4')
+    await page.getByLabel('Disk (GB)').fill('60')
+    await page.getByText('Monthly', { exact: true }).click()
+    await page.getByLabel('Promo code').fill('SUMMER10')
+    await page.getByRole('button', { name: 'Check code' }).click()
+    await expect.poll(() => page.getByRole('status').filter({ hasText: 'Code applies: 10 % off.' }).count()).toBe(1)
+    // 4 GB × €2 + 2 cores × €3 + 6 × 10 GB × €1 = €20.00, minus 10 %.
+    await expect.poll(() => page.getByRole('status', { name: 'Price quote' }).textContent()).toContain('€18.00 a month')
+    await page.getByLabel('Label').fill('e2e-web-01')
+    await page.getByRole('button', { name: 'Review order' }).click()
+
+    const dialog = page.getByRole('dialog', { name: 'Confirm order' })
+    await expect.poll(() => dialog.getByText('Acme aluy').count()).toBe(1)
+    await expect.poll(() => dialog.getByText('€18.00 charged now for the month').count()).toBe(1)
+    await dialog.getByRole('button', { name: 'Place order' }).click()
+
+    const result = page.getByRole('region', { name: 'Order result' })
+    await expect.poll(() => result.getByText('Order placed.', { exact: false }).count(), { timeout: 15_000 }).toBe(1)
+    await expect.poll(() => result.getByRole('status').textContent(), { timeout: 15_000 }).toMatch(/The server is up and reachable at \d+\.\d+\.\d+\.\d+/)
+    const service = aluy.state.servicesOf(aluy.accounts[0]!.id).find((s) => s.label === 'e2e-web-01')!
+    expect(service.status).toBe('ACTIVE')
+    const order = aluy.state.account(aluy.accounts[0]!.id).orders[0]!
+    expect(order.totalCents).toBe(1800)
+  })
+
+  it('pushes one public key to every account and shows it in the matrix', async () => {
+    await page.goto(harness.url.replace('#/', '#/ssh-keys'))
+    await page.getByRole('tab', { name: 'Add a key to accounts' }).click()
+    await page.getByLabel('Key name').fill('e2e-laptop')
+    await page.getByLabel('Public key (OpenSSH)').fill(openSshPublicKey('e2e@laptop'))
+    await expect.poll(() => page.getByText('Looks like a valid ssh-ed25519 public key.').count()).toBe(1)
+    await page.getByRole('button', { name: 'Add to chosen accounts' }).click()
+    const results = page.getByRole('list', { name: 'Result per account' })
+    await expect.poll(() => results.getByText('added').count(), { timeout: 15_000 }).toBe(2)
+
+    await page.getByRole('tab', { name: 'Keys by account' }).click()
+    const row = page.getByRole('table', { name: 'Keys by account' }).getByRole('row').filter({ hasText: 'e2e-laptop' })
+    await expect.poll(() => row.getByText('present').count()).toBe(2)
+  })
+
+  it('replies to a support ticket', async () => {
+    await page.goto(harness.url.replace('#/', '#/tickets'))
+    const ticket = aluy.state.account(aluy.accounts[0]!.id).tickets.find((t) => t.status === 'AWAITING_CUSTOMER')!
+    await page.getByRole('button', { name: `${ticket.subject} (new answer)` }).click()
+    const thread = page.getByRole('region', { name: `Ticket ${ticket.subject}` })
+    await expect.poll(() => thread.getByText('Done - rDNS updated.').count()).toBe(1)
+    await thread.getByLabel('Your reply').fill('Thanks, confirmed working.')
+    await thread.getByRole('button', { name: 'Send reply' }).click()
+    await expect.poll(() => thread.getByText('Thanks, confirmed working.').count(), { timeout: 15_000 }).toBe(1)
+    expect(ticket.messages.at(-1)?.body).toBe('Thanks, confirmed working.')
+    expect(ticket.status).toBe('AWAITING_STAFF')
+  })
+})
