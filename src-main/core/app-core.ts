@@ -19,6 +19,7 @@ import { getAdapter } from './providers/registry'
 import type { SecretStore } from './secrets/secret-store'
 import { SettingsStore } from './settings/settings-store'
 import { createBillingFeature, type SaveFile } from './billing/billing-handlers'
+import { CacheKeyStore } from './billing/cache-crypto'
 import { createCommerceFeature } from './orders/commerce-feature'
 
 export interface AppCoreOptions {
@@ -115,7 +116,10 @@ export async function createAppCore(opts: AppCoreOptions): Promise<AppCore> {
     edge: opts.console
   })
 
+  // One key store for every encrypted cache, so two features can never race to create two keys.
+  const cacheKeys = new CacheKeyStore(opts.secretStore)
   const billing = createBillingFeature({
+    cacheKeys,
     userDataDir: opts.userDataDir,
     cacheDir,
     secretStore: opts.secretStore,
@@ -131,6 +135,7 @@ export async function createAppCore(opts: AppCoreOptions): Promise<AppCore> {
 
   // Orders, SSH keys and tickets (issue 6).
   const commerce = createCommerceFeature({
+    cacheKeys,
     logger: opts.logger,
     cacheDir,
     secretStore: opts.secretStore,

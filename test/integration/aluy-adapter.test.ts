@@ -6,7 +6,7 @@ import type { AddressInfo } from 'node:net'
 import { afterEach, describe, expect, it } from 'vitest'
 import type { ListProgress } from '../../src-main/core/providers/provider-adapter'
 import { createHttpClient, type HttpClientOptions } from '../../src-main/core/http/fetch-http-client'
-import { AUTH_EXPIRED_MESSAGE } from '../../src-main/core/providers/aluy/aluy-adapter'
+import { ALUY_SIGN_IN_AGAIN } from '../../src-main/core/providers/aluy/aluy-errors'
 import { getAdapter } from '../../src-main/core/providers/registry'
 import type { AccountContext } from '../../src-main/core/providers/provider-adapter'
 import { FlotillaError } from '../../src-main/shared/errors'
@@ -157,7 +157,7 @@ describe('aluy listServers', () => {
     s.expireCredential(account.id)
     const e = await failure(adapter.listServers(ctxFor(s, account)))
     expect(e.code).toBe('auth-expired')
-    expect(e.message).toBe(AUTH_EXPIRED_MESSAGE)
+    expect(e.message).toBe(ALUY_SIGN_IN_AGAIN)
     expect(e.message).not.toContain(account.credential)
   })
 })

@@ -9,7 +9,7 @@ import type { Logger } from '../logging/logger'
 import type { AccountContext, ProviderAdapter } from '../providers/provider-adapter'
 import type { SecretStore } from '../secrets/secret-store'
 import { BillingService } from './billing-service'
-import { CacheKeyStore } from './cache-crypto'
+import { type CacheKeyStore } from './cache-crypto'
 import { InvoiceCache } from './invoice-cache'
 import { InvoiceService } from './invoice-service'
 
@@ -20,6 +20,8 @@ export interface BillingFeatureDeps {
   readonly userDataDir: string
   readonly cacheDir: string
   readonly secretStore: SecretStore
+  /** The one cache key (keychain entry "cache-key"), shared by every encrypted cache. */
+  readonly cacheKeys: CacheKeyStore
   readonly logger: Logger
   readonly accounts: () => Account[]
   readonly servers: () => readonly Server[]
@@ -40,7 +42,7 @@ export interface BillingFeature {
 }
 
 export function createBillingFeature(deps: BillingFeatureDeps): BillingFeature {
-  const cache = new InvoiceCache(deps.cacheDir, new CacheKeyStore(deps.secretStore))
+  const cache = new InvoiceCache(deps.cacheDir, deps.cacheKeys)
   const invoices = new InvoiceService({
     cache,
     settingsPath: join(deps.userDataDir, 'invoice-sync.json'),

@@ -2,7 +2,7 @@
 // the `catalog.*`, `orders.*`, `sshKeys.*` and `tickets.*` channels. app-core
 // spreads `handlers` and calls `forget` when an account is removed.
 import type { HandlerTable } from '../../shared/contract'
-import { CacheKeyStore } from '../billing/cache-crypto'
+import { type CacheKeyStore } from '../billing/cache-crypto'
 import type { SecretStore } from '../secrets/secret-store'
 import { SshKeysService } from '../ssh-keys/ssh-keys-service'
 import { TicketCache } from '../tickets/ticket-cache'
@@ -13,6 +13,8 @@ import { OrdersService } from './orders-service'
 export interface CommerceDeps extends AccountAccess {
   readonly cacheDir: string
   readonly secretStore: SecretStore
+  /** The one cache key (keychain entry "cache-key"), shared by every encrypted cache. */
+  readonly cacheKeys: CacheKeyStore
   readonly refreshAccount: (accountId: string) => Promise<void>
 }
 
@@ -26,7 +28,7 @@ export interface CommerceFeature {
 export function createCommerceFeature(deps: CommerceDeps): CommerceFeature {
   const orders = new OrdersService(deps)
   const keys = new SshKeysService(deps)
-  const tickets = new TicketsService({ ...deps, cache: new TicketCache(deps.cacheDir, new CacheKeyStore(deps.secretStore), deps.secretStore) })
+  const tickets = new TicketsService({ ...deps, cache: new TicketCache(deps.cacheDir, deps.cacheKeys) })
   const handlers: CommerceFeature['handlers'] = {
     'catalog.get': async ({ accountId }) => orders.catalog(accountId),
     'catalog.promo': async ({ accountId, code, variantId }) => orders.promo(accountId, code, variantId),

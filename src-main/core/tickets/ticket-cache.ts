@@ -9,8 +9,7 @@ import { dirname, join } from 'node:path'
 import { z } from 'zod'
 import { TicketMessage, TicketState } from '../../shared/contracts/tickets'
 import { FlotillaError } from '../../shared/errors'
-import { CACHE_KEY_ENTRY, open, seal, type CacheKeyStore } from '../billing/cache-crypto'
-import type { SecretStore } from '../secrets/secret-store'
+import { open, seal, type CacheKeyStore } from '../billing/cache-crypto'
 
 const CachedTicket = z.object({
   id: z.string(),
@@ -44,8 +43,7 @@ export function emptyTicketFile(): TicketFile {
 export class TicketCache {
   constructor(
     private readonly cacheDir: string,
-    private readonly keys: CacheKeyStore,
-    private readonly secrets: SecretStore
+    private readonly keys: CacheKeyStore
   ) {}
 
   path(accountId: string): string {
@@ -70,7 +68,7 @@ export class TicketCache {
   }
 
   async write(accountId: string, file: TicketFile): Promise<void> {
-    const key = await this.currentKey()
+    const key = await this.keys.getOrCreate()
     const path = this.path(accountId)
     const tmp = `${path}.${randomBytes(6).toString('hex')}.tmp`
     try {
@@ -89,17 +87,6 @@ export class TicketCache {
     }
   }
 
-  /**
-   * The key as the keychain holds it now. The billing feature keeps its own
-   * CacheKeyStore over the same entry; re-reading the entry after getOrCreate means
-   * a key the billing side created a moment earlier wins over ours.
-   */
-  private async currentKey(): Promise<Buffer> {
-    const made = await this.keys.getOrCreate()
-    const stored = await this.secrets.get(CACHE_KEY_ENTRY)
-    const fromKeychain = stored === null ? null : Buffer.from(stored, 'base64')
-    return fromKeychain && fromKeychain.length === 32 ? fromKeychain : made
-  }
 }
 
 function context(accountId: string): string {

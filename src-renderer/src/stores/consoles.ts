@@ -1,10 +1,13 @@
 // Open consoles, as tabs. Main fetches console access (the renderer never holds
 // an account's credential); a VNC ticket from main is used for exactly one
 // connection and then dropped — reconnecting asks main for a fresh one.
+// A VNC console starts connecting as soon as its ticket arrives (the tab's view
+// attaches the screen when it mounts), so the first frame does not wait for Vue.
 import { defineStore } from 'pinia'
 import { computed, ref, shallowRef } from 'vue'
 import type { ConsoleOpened, ConsolePowerAction } from '@shared/contracts/console'
 import { call, onEvent } from '../api/client'
+import { createVncConnection, type VncConnection } from '../components/console/vnc-connection'
 
 export interface VncTicket {
   readonly url: string
@@ -33,6 +36,8 @@ export const useConsolesStore = defineStore('consoles', () => {
   const activeKey = ref<string | null>(null)
   /** Single-use tickets waiting for their tab's first connection; never reactive, never persisted. */
   const pendingTickets = new Map<string, VncTicket>()
+  /** Each VNC tab's connection, owned here so it outlives (and precedes) the tab's view. */
+  const connections = new Map<string, VncConnection>()
   const opening = shallowRef<ReadonlySet<string>>(new Set())
 
   const active = computed(() => tabs.value.find((t) => t.serverKey === activeKey.value) ?? null)
@@ -50,7 +55,10 @@ export const useConsolesStore = defineStore('consoles', () => {
     opening.value = new Set([...opening.value, serverKey])
     try {
       const opened = await call('console.open', { serverKey })
-      if (opened.kind === 'vnc') pendingTickets.set(serverKey, { url: opened.url, password: opened.password })
+      if (opened.kind === 'vnc') {
+        pendingTickets.set(serverKey, { url: opened.url, password: opened.password })
+        void vncOf(serverKey)
+      }
       tabs.value.push({
         serverKey,
         label: opened.label,
@@ -83,10 +91,23 @@ export const useConsolesStore = defineStore('consoles', () => {
     return { url: opened.url, password: opened.password }
   }
 
+  /** A VNC tab's connection; the first call builds it and starts connecting (with the ticket `open` fetched). */
+  function vncOf(serverKey: string): VncConnection {
+    let connection = connections.get(serverKey)
+    if (!connection) {
+      connection = createVncConnection({ fetchTicket: () => ticket(serverKey) })
+      connections.set(serverKey, connection)
+      void connection.connect()
+    }
+    return connection
+  }
+
   async function close(serverKey: string): Promise<void> {
     const tab = tabOf(serverKey)
     if (!tab) return
     pendingTickets.delete(serverKey)
+    connections.get(serverKey)?.dispose()
+    connections.delete(serverKey)
     tabs.value = tabs.value.filter((t) => t !== tab)
     if (activeKey.value === serverKey) activeKey.value = tabs.value.at(-1)?.serverKey ?? null
     if (tab.kind === 'text') await call('console.close', { sessionId: tab.sessionId }).catch(() => undefined)
@@ -151,5 +172,5 @@ export const useConsolesStore = defineStore('consoles', () => {
     return unsubscribe
   }
 
-  return { tabs, activeKey, active, opening, open, ticket, close, sendCommand, power, popOut, popIn, subscribe, tabOf }
+  return { tabs, activeKey, active, opening, open, ticket, vncOf, close, sendCommand, power, popOut, popIn, subscribe, tabOf }
 })

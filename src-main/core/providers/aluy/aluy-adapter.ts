@@ -11,14 +11,12 @@ import { aluyOrders } from './aluy-orders'
 import { aluySshKeys } from './aluy-ssh-keys'
 import { aluyTickets } from './aluy-tickets'
 import { MAX_PAGES, parseBody, serverKey, toIntOrNull, tooManyPages } from '../shared'
+import { aluyBase as base, aluyCall } from './aluy-request'
 import { normaliseAluyCredential, sessionCookieHeader } from './credential'
-import { resolveVncUrl, type ConsoleAccess, type ConsolePower } from '../../console/console-access'
+import { resolveVncUrl, type ConsoleAccess } from '../../console/console-access'
 import { aluyBilling } from './aluy-billing'
 
 const PAGE_SIZE = 100
-
-export const AUTH_EXPIRED_MESSAGE =
-  'The aluy session has expired or is not a reseller session — sign in again and paste a fresh cookie.'
 
 const Id = z.union([z.string().min(1), z.number()]).transform(String)
 const OptionalNumber = z.number().nullable().optional()
@@ -98,7 +96,7 @@ export const aluyAdapter: ProviderAdapter = {
 
 async function verifyAluy(ctx: AccountContext): Promise<VerifyResult> {
   try {
-    const balance = await getJson(ctx, `${base(ctx)}/balance`, BalanceBody)
+    const balance = await getJson(ctx, '/balance', BalanceBody)
     return {
       outcome: 'signed-in',
       ok: true,
@@ -169,7 +167,7 @@ async function fetchAllServices(ctx: AccountContext, onProgress?: (p: ListProgre
   const seen = new Map<string, ServiceItem>()
   let offset = 0
   for (let page = 0; page < MAX_PAGES; page++) {
-    const body = await getJson(ctx, `${base(ctx)}/services?limit=${PAGE_SIZE}&offset=${offset}`, ServiceListBody)
+    const body = await getJson(ctx, `/services?limit=${PAGE_SIZE}&offset=${offset}`, ServiceListBody)
     const items = body.services ?? body.items ?? []
     let fresh = 0
     for (const item of items) {
@@ -200,7 +198,7 @@ function needsLiveStatus(s: ServiceItem): boolean {
  */
 async function fetchLiveStatus(ctx: AccountContext, id: string): Promise<LiveStatus | null> {
   try {
-    return await getJson(ctx, `${base(ctx)}/services/${encodeURIComponent(id)}/status`, LiveStatusBody, false)
+    return await getJson(ctx, `/services/${encodeURIComponent(id)}/status`, LiveStatusBody, false)
   } catch (error) {
     if (error instanceof FlotillaError && (error.code === 'auth-expired' || error.code === 'cancelled')) throw error
     return null
@@ -233,33 +231,9 @@ function toServer(ctx: AccountContext, s: ServiceItem, live: LiveStatus | null):
   }
 }
 
-async function getJson<S extends z.ZodType>(ctx: AccountContext, url: string, schema: S, retry = true): Promise<z.output<S>> {
-  try {
-    const res = await ctx.http.request<unknown>({
-      accountId: ctx.accountId,
-      method: 'GET',
-      url,
-      headers: { cookie: sessionCookieHeader(base(ctx), ctx.credential) },
-      retry,
-      ...(ctx.signal !== undefined ? { signal: ctx.signal } : {})
-    })
-    return parseBody(schema, res.data, url, ctx.accountId)
-  } catch (error) {
-    throw aluyError(error)
-  }
-}
-
-/** aluy's 403 means "sign in again"; its 429 is the POSTPAID VPS quota, not a rate limit. */
-function aluyError(error: unknown): unknown {
-  if (!(error instanceof FlotillaError)) return error
-  const { code: _code, message, ...extra } = error.toJSON()
-  if (error.status === 403) return new FlotillaError('auth-expired', AUTH_EXPIRED_MESSAGE, extra)
-  if (error.status === 429) return new FlotillaError('quota-exceeded', message, extra)
-  return error
-}
-
-function base(ctx: AccountContext): string {
-  return ctx.baseUrl.replace(/\/+$/, '')
+async function getJson<S extends z.ZodType>(ctx: AccountContext, path: string, schema: S, retry = true): Promise<z.output<S>> {
+  const res = await aluyCall(ctx, { method: 'GET', path, retry })
+  return parseBody(schema, res.data, `${base(ctx)}${path}`, ctx.accountId)
 }
 
 // ── Consoles ────────────────────────────────────────────────────────────────
@@ -275,16 +249,17 @@ const ConsoleBody = z.object({
   })
 })
 
-function aluyConsoleMethods(): Pick<ProviderAdapter, 'openConsole' | 'consolePower'> {
-  return { openConsole: openAluyConsole, consolePower: aluyConsolePower }
+// Power from a console goes through the fleet's action (aluy-servers.ts), like any other power action.
+function aluyConsoleMethods(): Pick<ProviderAdapter, 'openConsole'> {
+  return { openConsole: openAluyConsole }
 }
 
 async function openAluyConsole(ctx: AccountContext, serverId: string): Promise<ConsoleAccess> {
-  const url = `${base(ctx)}/services/${encodeURIComponent(serverId)}/console`
-  let body = await getJson(ctx, url, ConsoleBody)
+  const path = `/services/${encodeURIComponent(serverId)}/console`
+  let body = await getJson(ctx, path, ConsoleBody)
   if (body.console.enabled === false || !body.console.wssUrl) {
-    await postAluy(ctx, url, { action: 'enable' })
-    body = await getJson(ctx, url, ConsoleBody)
+    await aluyCall(ctx, { method: 'POST', path, body: { action: 'enable' } })
+    body = await getJson(ctx, path, ConsoleBody)
   }
   const given = body.console.wssUrl
   if (!given) throw new FlotillaError('unavailable', 'aluy did not hand out a console address for this server, even after enabling console access.', { accountId: ctx.accountId })
@@ -293,23 +268,4 @@ async function openAluyConsole(ctx: AccountContext, serverId: string): Promise<C
     throw new FlotillaError('invalid-response', 'aluy handed out a console address that is neither a wss:// URL nor a path on the panel; it was not opened.', { accountId: ctx.accountId })
   }
   return { kind: 'vnc', url: resolved, password: body.console.password ?? null }
-}
-
-async function aluyConsolePower(ctx: AccountContext, serverId: string, action: ConsolePower): Promise<void> {
-  await postAluy(ctx, `${base(ctx)}/services/${encodeURIComponent(serverId)}/power`, { action })
-}
-
-async function postAluy(ctx: AccountContext, url: string, body: unknown): Promise<void> {
-  try {
-    await ctx.http.request<unknown>({
-      accountId: ctx.accountId,
-      method: 'POST',
-      url,
-      body,
-      headers: { cookie: sessionCookieHeader(base(ctx), ctx.credential) },
-      ...(ctx.signal !== undefined ? { signal: ctx.signal } : {})
-    })
-  } catch (error) {
-    throw aluyError(error)
-  }
 }

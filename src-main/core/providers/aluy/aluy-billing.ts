@@ -7,13 +7,10 @@ import type { AutoCharge } from '../../../shared/contracts/billing'
 import { FlotillaError } from '../../../shared/errors'
 import type { BilledService, BillingPort, BillingSnapshot, InvoiceRecord, PdfAnswer } from '../billing-port'
 import type { AccountContext } from '../provider-adapter'
-import { MAX_PAGES, parseBody, tooManyPages } from '../shared'
-import { sessionCookieHeader } from './credential'
+import { MAX_PAGES, tooManyPages } from '../shared'
+import { aluyCall, aluyRequest } from './aluy-request'
 
 const PAGE_SIZE = 100
-// The same words as the fleet adapter's; not imported from it, because that module imports this one.
-const AUTH_EXPIRED_MESSAGE =
-  'The aluy session has expired or is not a reseller session — sign in again and paste a fresh cookie.'
 const Id = z.union([z.string().min(1), z.number()]).transform(String)
 const Cents = z.number().transform((n) => Math.round(n))
 
@@ -93,7 +90,7 @@ export const aluyBilling: BillingPort = {
 }
 
 async function aluySnapshot(ctx: AccountContext): Promise<BillingSnapshot> {
-  const [balance, services] = await Promise.all([aluyGet(ctx, '/balance', BalanceBody), allServices(ctx)])
+  const [balance, services] = await Promise.all([aluyRequest(ctx, 'GET', '/balance', BalanceBody), allServices(ctx)])
   return {
     wallet: {
       balanceCents: balance.balanceCents,
@@ -110,7 +107,7 @@ async function allServices(ctx: AccountContext): Promise<{ list: BilledService[]
   const list: BilledService[] = []
   let hourly: BillingSnapshot['hourly'] = null
   for (let page = 0, offset = 0; page < MAX_PAGES; page++) {
-    const body = await aluyGet(ctx, `/services?limit=${PAGE_SIZE}&offset=${offset}`, ServicesBody)
+    const body = await aluyRequest(ctx, 'GET', `/services?limit=${PAGE_SIZE}&offset=${offset}`, ServicesBody)
     const items = body.services ?? body.items ?? []
     if (body.hourly && hourly === null) {
       hourly = { totalHourlyRateCents: body.hourly.totalHourlyRateCents, hoursRemaining: body.hourly.hoursRemaining ?? null, pendingInvoiceCents: body.hourly.pendingInvoiceCents }
@@ -135,14 +132,14 @@ function toBilledService(s: z.output<typeof ServiceBilling>): BilledService {
 }
 
 async function aluySetAutoCharge(ctx: AccountContext, enabled: boolean): Promise<AutoCharge> {
-  const body = await aluyRequest(ctx, 'PATCH', '/balance', { invoiceAutoCharge: enabled })
-  return parseBody(z.object({ invoiceAutoCharge: AutoChargeBody }), body, ctx.baseUrl, ctx.accountId).invoiceAutoCharge
+  const body = await aluyRequest(ctx, 'PATCH', '/balance', z.object({ invoiceAutoCharge: AutoChargeBody }), { invoiceAutoCharge: enabled })
+  return body.invoiceAutoCharge
 }
 
 async function aluyListInvoices(ctx: AccountContext): Promise<InvoiceRecord[]> {
   const seen = new Map<string, InvoiceRecord>()
   for (let page = 0, offset = 0; page < MAX_PAGES; page++) {
-    const body = await aluyGet(ctx, `/invoices?limit=${PAGE_SIZE}&offset=${offset}`, InvoiceListBody)
+    const body = await aluyRequest(ctx, 'GET', `/invoices?limit=${PAGE_SIZE}&offset=${offset}`, InvoiceListBody)
     let fresh = 0
     for (const item of body.invoices) {
       if (seen.has(item.id)) continue
@@ -179,7 +176,7 @@ function summaryRecord(i: z.output<typeof InvoiceSummaryBody>): InvoiceRecord {
 }
 
 async function aluyGetInvoice(ctx: AccountContext, id: string): Promise<InvoiceRecord> {
-  const { invoice } = await aluyGet(ctx, `/invoices/${encodeURIComponent(id)}`, InvoiceDetailBody)
+  const { invoice } = await aluyRequest(ctx, 'GET', `/invoices/${encodeURIComponent(id)}`, InvoiceDetailBody)
   const snap = invoice.snapshot ?? null
   const legacy = snap?.schemaVersion !== undefined && snap.schemaVersion < 2
   const lines = snap?.lines?.map((l) => ({ label: l.label, quantity: l.quantity ?? null, totalCents: l.totalCents })) ??
@@ -191,56 +188,18 @@ async function aluyGetInvoice(ctx: AccountContext, id: string): Promise<InvoiceR
 
 async function aluyInvoicePdf(ctx: AccountContext, id: string): Promise<PdfAnswer> {
   try {
-    const res = await ctx.http.request<Uint8Array>({
-      accountId: ctx.accountId,
-      method: 'GET',
-      url: `${base(ctx)}/invoices/${encodeURIComponent(id)}/pdf`,
-      headers: { cookie: sessionCookieHeader(base(ctx), ctx.credential) },
-      responseType: 'bytes',
-      timeoutMs: 60_000,
-      ...(ctx.signal !== undefined ? { signal: ctx.signal } : {})
-    })
+    const path = `/invoices/${encodeURIComponent(id)}/pdf`
+    const res = await aluyCall<Uint8Array>(ctx, { method: 'GET', path, responseType: 'bytes', timeoutMs: 60_000 })
     return { kind: 'pdf', bytes: res.data, declaredLength: declaredLength(res.headers) }
   } catch (error) {
     if (error instanceof FlotillaError && error.status === 400 && /current-format/i.test(error.message)) {
       return { kind: 'legacy', message: error.message }
     }
-    throw aluyBillingError(error)
+    throw error
   }
 }
 
 export function declaredLength(headers: Headers): number | null {
   const value = Number(headers.get('content-length'))
   return Number.isInteger(value) && value > 0 ? value : null
-}
-
-async function aluyGet<S extends z.ZodType>(ctx: AccountContext, path: string, schema: S): Promise<z.output<S>> {
-  return parseBody(schema, await aluyRequest(ctx, 'GET', path), `${base(ctx)}${path}`, ctx.accountId)
-}
-
-async function aluyRequest(ctx: AccountContext, method: 'GET' | 'PATCH', path: string, body?: unknown): Promise<unknown> {
-  try {
-    const res = await ctx.http.request<unknown>({
-      accountId: ctx.accountId,
-      method,
-      url: `${base(ctx)}${path}`,
-      headers: { cookie: sessionCookieHeader(base(ctx), ctx.credential) },
-      ...(body !== undefined ? { body } : {}),
-      ...(ctx.signal !== undefined ? { signal: ctx.signal } : {})
-    })
-    return res.data
-  } catch (error) {
-    throw aluyBillingError(error)
-  }
-}
-
-/** aluy's 403 means "sign in again" (same words as the fleet's adapter). */
-function aluyBillingError(error: unknown): unknown {
-  if (!(error instanceof FlotillaError) || error.status !== 403) return error
-  const { code: _code, message: _message, ...extra } = error.toJSON()
-  return new FlotillaError('auth-expired', AUTH_EXPIRED_MESSAGE, extra)
-}
-
-function base(ctx: AccountContext): string {
-  return ctx.baseUrl.replace(/\/+$/, '')
 }

@@ -15,8 +15,7 @@ import type { HttpMethod } from '../../http/http-client'
 import type { ActionOutcome, LivePatch, ProviderDetail, ServerOperations } from '../../servers/server-operations'
 import type { AccountContext } from '../provider-adapter'
 import { parseBody, toIntOrNull, toNumberOrNull } from '../shared'
-import { toAluyError } from './aluy-errors'
-import { sessionCookieHeader } from './credential'
+import { aluyBase, aluyCall } from './aluy-request'
 
 const OptionalNumber = z.number().nullable().optional()
 const OptionalString = z.string().nullable().optional()
@@ -274,13 +273,12 @@ export function unsupported(action: string): FlotillaError {
 // ---------------------------------------------------------------- templates, upgrade
 
 async function aluyTemplates(ctx: AccountContext, server: Server): Promise<OsTemplate[]> {
-  const url = `${base(ctx)}/services/${encodeURIComponent(server.id)}/templates`
-  return (await getJson(ctx, url, TemplatesBody, true)).templates
+  return (await getJson(ctx, `/services/${encodeURIComponent(server.id)}/templates`, TemplatesBody, true)).templates
 }
 
 async function aluyUpgradeQuote(ctx: AccountContext, server: Server): Promise<UpgradeQuote> {
   const [config, detail] = await Promise.all([
-    getJson(ctx, `${base(ctx)}/vm-config`, VmConfigBody, true),
+    getJson(ctx, '/vm-config', VmConfigBody, true),
     getDetail(ctx, server.id, true)
   ])
   const meta = detail.metadata ?? {}
@@ -302,39 +300,19 @@ async function aluyUpgradeQuote(ctx: AccountContext, server: Server): Promise<Up
 // ---------------------------------------------------------------- HTTP
 
 function getStatus(ctx: AccountContext, id: string, retry: boolean): Promise<StatusBody> {
-  return getJson(ctx, `${base(ctx)}/services/${encodeURIComponent(id)}/status`, StatusBody, retry)
+  return getJson(ctx, `/services/${encodeURIComponent(id)}/status`, StatusBody, retry)
 }
 
 async function getDetail(ctx: AccountContext, id: string, retry: boolean): Promise<DetailService> {
-  return (await getJson(ctx, `${base(ctx)}/services/${encodeURIComponent(id)}`, DetailBody, retry)).service
+  return (await getJson(ctx, `/services/${encodeURIComponent(id)}`, DetailBody, retry)).service
 }
 
-async function getJson<S extends z.ZodType>(ctx: AccountContext, url: string, schema: S, retry: boolean): Promise<z.output<S>> {
-  return parseBody(schema, await call(ctx, 'GET', url, undefined, retry), url, ctx.accountId)
+async function getJson<S extends z.ZodType>(ctx: AccountContext, path: string, schema: S, retry: boolean): Promise<z.output<S>> {
+  const res = await aluyCall(ctx, { method: 'GET', path, retry })
+  return parseBody(schema, res.data, `${aluyBase(ctx)}${path}`, ctx.accountId)
 }
 
 /** A state-changing call: one attempt, the API's words on failure. */
-function send(ctx: AccountContext, method: HttpMethod, path: string, body?: unknown): Promise<unknown> {
-  return call(ctx, method, `${base(ctx)}${path}`, body, false)
-}
-
-async function call(ctx: AccountContext, method: HttpMethod, url: string, body: unknown, retry: boolean): Promise<unknown> {
-  try {
-    const res = await ctx.http.request<unknown>({
-      accountId: ctx.accountId,
-      method,
-      url,
-      headers: { cookie: sessionCookieHeader(base(ctx), ctx.credential) },
-      retry,
-      ...(body !== undefined ? { body } : {}),
-      ...(ctx.signal !== undefined ? { signal: ctx.signal } : {})
-    })
-    return res.data
-  } catch (error) {
-    throw toAluyError(error)
-  }
-}
-
-function base(ctx: AccountContext): string {
-  return ctx.baseUrl.replace(/\/+$/, '')
+async function send(ctx: AccountContext, method: HttpMethod, path: string, body?: unknown): Promise<unknown> {
+  return (await aluyCall(ctx, { method, path, body, retry: false })).data
 }

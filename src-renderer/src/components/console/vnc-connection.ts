@@ -2,6 +2,10 @@
 // turns its events into states shown in words, and reconnects with backoff after
 // an unclean drop. An RFB is single-use, so every (re)connect builds a new one
 // from a new ticket (tickets are single-use too).
+//
+// The RFB is built in an element the connection owns, so it can start the moment
+// a ticket arrives, before any view exists; the console view attaches that
+// element where the screen goes once it is mounted.
 import RFB from '@novnc/novnc'
 import { ref, shallowRef, type Ref } from 'vue'
 import type { VncTicket } from '../../stores/consoles'
@@ -12,9 +16,7 @@ export type VncState = 'idle' | 'connecting' | 'connected' | 'wrong-password' | 
 export const RECONNECT_DELAYS_S = [1, 2, 4, 8, 16, 30] as const
 
 export interface VncConnectionOptions {
-  readonly target: () => HTMLElement | null
   readonly fetchTicket: () => Promise<VncTicket>
-  readonly onClipboard?: (text: string) => void
 }
 
 export interface VncConnection {
@@ -25,6 +27,10 @@ export interface VncConnection {
   /** Seconds until the next automatic reconnect; null when none is scheduled. */
   readonly countdown: Ref<number | null>
   readonly rfb: Ref<RFB | null>
+  /** The server's clipboard text, last received. */
+  readonly clipboard: Ref<string>
+  /** Moves the screen (noVNC's canvas) into `parent`. */
+  attach(parent: HTMLElement): void
   connect(): Promise<void>
   disconnect(): void
   cancelReconnect(): void
@@ -38,6 +44,8 @@ export function createVncConnection(options: VncConnectionOptions): VncConnectio
   const desktopName = ref('')
   const countdown = ref<number | null>(null)
   const rfb = shallowRef<RFB | null>(null)
+  const clipboard = ref('')
+  const container = screenContainer()
   let attempt = 0
   let timer: ReturnType<typeof setInterval> | null = null
   let disposed = false
@@ -55,9 +63,8 @@ export function createVncConnection(options: VncConnectionOptions): VncConnectio
       reason.value = error instanceof Error ? error.message : String(error)
       return
     }
-    const target = options.target()
-    if (disposed || !target) return
-    const next = new RFB(target, ticket.url, ticket.password !== null ? { credentials: { password: ticket.password } } : {})
+    if (disposed) return
+    const next = new RFB(container, ticket.url, ticket.password !== null ? { credentials: { password: ticket.password } } : {})
     // desktopname fires before connect: listeners go on right after the constructor.
     listen(next)
     next.scaleViewport = true
@@ -84,7 +91,7 @@ export function createVncConnection(options: VncConnectionOptions): VncConnectio
       if (mine()) state.value = 'credentials-required'
     })
     next.addEventListener('clipboard', (e) => {
-      if (mine()) options.onClipboard?.((e as CustomEvent<{ text: string }>).detail.text)
+      if (mine()) clipboard.value = (e as CustomEvent<{ text: string }>).detail.text
     })
     next.addEventListener('disconnect', (e) => {
       if (!mine()) return
@@ -142,13 +149,26 @@ export function createVncConnection(options: VncConnectionOptions): VncConnectio
     state.value = 'connecting'
   }
 
+  function attach(parent: HTMLElement): void {
+    // noVNC watches its screen's size, so the scaling follows the move on its own.
+    if (container.parentElement !== parent) parent.appendChild(container)
+  }
+
   function dispose(): void {
     disposed = true
     cancelReconnect()
     drop()
+    container.remove()
   }
 
-  return { state, reason, desktopName, countdown, rfb, connect, disconnect, cancelReconnect, sendPassword, dispose }
+  return { state, reason, desktopName, countdown, rfb, clipboard, attach, connect, disconnect, cancelReconnect, sendPassword, dispose }
+}
+
+function screenContainer(): HTMLElement {
+  const element = document.createElement('div')
+  element.style.width = '100%'
+  element.style.height = '100%'
+  return element
 }
 
 /** noVNC passes the server's reason C-string style ("Authentication failed\u0000"). */

@@ -188,7 +188,8 @@ const fleetTable: MessageSchema<typeof en> = {
     failure: '{label} ({account}): {reason}',
     close: 'Schließen',
     tagsDone: 'Tags auf {n} Servern geändert.',
-    notSupported: '{n} ausgewählte Server unterstützen das nicht und werden ausgelassen.'
+    notSupported: '{n} ausgewählte Server unterstützen das nicht und werden ausgelassen.',
+    openTicket: 'Ticket zu diesen Servern eröffnen'
   },
   palette: {
     title: 'Befehlspalette',

@@ -185,7 +185,8 @@ const fleetTable = {
     failure: '{label} ({account}): {reason}',
     close: 'Close',
     tagsDone: 'Tags updated on {n} servers.',
-    notSupported: '{n} selected servers do not support this and are left out.'
+    notSupported: '{n} selected servers do not support this and are left out.',
+    openTicket: 'Open ticket about these'
   },
   palette: {
     title: 'Command palette',

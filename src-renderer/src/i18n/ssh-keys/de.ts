@@ -15,7 +15,7 @@ const de: typeof en = {
   pushTitle: 'Schlüssel zu Konten hinzufügen',
   name: 'Name des Schlüssels',
   publicKey: 'Öffentlicher Schlüssel (OpenSSH)',
-  publicKeyHint: 'Eine Zeile einfügen, etwa „ssh-ed25519 AAAA… du@host“.',
+  publicKeyHint: "Eine Zeile einfügen, etwa „ssh-ed25519 AAAA… user{'@'}host“.",
   keyLooksRight: 'Sieht nach einem gültigen öffentlichen {type}-Schlüssel aus.',
   problem: {
     empty: 'Der Schlüssel ist leer.',

@@ -13,7 +13,7 @@ export default {
   pushTitle: 'Add a key to accounts',
   name: 'Key name',
   publicKey: 'Public key (OpenSSH)',
-  publicKeyHint: 'Paste one line such as “ssh-ed25519 AAAA… you@host”.',
+  publicKeyHint: "Paste one line such as “ssh-ed25519 AAAA… user{'@'}host”.",
   keyLooksRight: 'Looks like a valid {type} public key.',
   problem: {
     empty: 'The key is empty.',
