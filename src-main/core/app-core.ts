@@ -48,6 +48,8 @@ export type CoreEventListener = (event: EventChannel, payload: unknown) => void
 export interface AppCore {
   readonly handlers: HandlerTable
   onEvent(listener: CoreEventListener): () => void
+  /** One staff-answer poll round now, as the timer runs it (tests; shares a round already running). */
+  pollTicketsNow(): Promise<void>
   dispose(): Promise<void>
 }
 
@@ -113,7 +115,8 @@ export async function createAppCore(opts: AppCoreOptions): Promise<AppCore> {
     contextFor: (id) => accounts.contextFor(id),
     adapterFor: getAdapter,
     emit,
-    edge: opts.console
+    edge: opts.console,
+    powerAction: (key, action) => fleetFeature.servers.act({ key, action })
   })
 
   // One key store for every encrypted cache, so two features can never race to create two keys.
@@ -145,7 +148,10 @@ export async function createAppCore(opts: AppCoreOptions): Promise<AppCore> {
     servers: () => fleet.snapshot().servers,
     refreshAccount: async (id) => {
       await fleet.refresh([id])
-    }
+    },
+    ticketNotifications: () => settings.get().ticketNotifications === true,
+    emit,
+    ...(opts.saveFile ? { saveFile: opts.saveFile } : {})
   })
 
   const handlers: HandlerTable = {
@@ -162,7 +168,11 @@ export async function createAppCore(opts: AppCoreOptions): Promise<AppCore> {
       return { opened: await opts.openExternal(url) }
     },
     'settings.get': async () => settings.get(),
-    'settings.set': async (patch) => settings.set(patch),
+    'settings.set': async (patch) => {
+      const next = await settings.set(patch)
+      commerce.settingsChanged()
+      return next
+    },
     'accounts.list': async () => accounts.list(),
     'accounts.verify': async (draft) => accounts.verify(draft),
     'accounts.add': async (input) => accounts.add(input),
@@ -185,8 +195,10 @@ export async function createAppCore(opts: AppCoreOptions): Promise<AppCore> {
       listeners.add(listener)
       return () => listeners.delete(listener)
     },
+    pollTicketsNow: () => commerce.ticketPoller.pollOnce(),
     async dispose() {
       await billing.dispose()
+      commerce.dispose()
       consoles.closeAll()
       fleetFeature.dispose()
       listeners.clear()

@@ -11,7 +11,7 @@ import type { ConsoleEdge, EmbedRequest } from '../core/console/console-service'
 import type { Logger } from '../core/logging/logger'
 import { originOf } from './origins'
 import { markSelfLocked } from './security'
-import { mainWindowOptions } from './window'
+import { HARDENED_WEB_PREFERENCES, mainWindowOptions } from './window'
 
 type EdgeLogger = Pick<Logger, 'warn'>
 
@@ -59,18 +59,7 @@ export function embedWindowOptions(partition: string, title: string): BrowserWin
     webPreferences: {
       partition,
       // No preload: the provider's page gets no bridge to Flotilla.
-      contextIsolation: true,
-      sandbox: true,
-      nodeIntegration: false,
-      nodeIntegrationInWorker: false,
-      nodeIntegrationInSubFrames: false,
-      webviewTag: false,
-      webSecurity: true,
-      allowRunningInsecureContent: false,
-      experimentalFeatures: false,
-      navigateOnDragDrop: false,
-      spellcheck: false,
-      safeDialogs: true
+      ...HARDENED_WEB_PREFERENCES
     }
   }
 }

@@ -1,15 +1,22 @@
-// Saving an invoice PDF or a CSV export where the user chooses: Electron's save
-// dialog in main, then an atomic write. The renderer only ever names the file;
-// the path comes from the dialog, never from the page.
+// Saving an invoice PDF, a CSV export or a generated SSH private key where the
+// user chooses: Electron's save dialog in main, then an atomic write. The
+// renderer only ever names the file; the path comes from the dialog, never from
+// the page.
 import { randomBytes } from 'node:crypto'
-import { rename, rm, writeFile } from 'node:fs/promises'
+import { chmod, rename, rm, writeFile } from 'node:fs/promises'
 import { basename, dirname, join } from 'node:path'
 import type { BrowserWindow, Dialog } from 'electron'
+import type { SaveKind } from '../core/billing/billing-handlers'
 
-const FILTERS: Record<'pdf' | 'csv', { name: string; extensions: string[] }> = {
+const FILTERS: Record<SaveKind, { name: string; extensions: string[] }> = {
   pdf: { name: 'PDF', extensions: ['pdf'] },
-  csv: { name: 'CSV', extensions: ['csv'] }
+  csv: { name: 'CSV', extensions: ['csv'] },
+  // Private keys have no extension by convention (id_ed25519).
+  'private-key': { name: 'Private key', extensions: ['*'] }
 }
+
+/** ssh refuses a private key others can read; everything else gets the usual umask-filtered 0666. */
+const MODES: Record<SaveKind, number> = { pdf: 0o666, csv: 0o666, 'private-key': 0o600 }
 
 export interface SaveDialogDeps {
   // Getters: Electron's dialog and paths are looked up when a save is asked for, not at start-up.
@@ -19,7 +26,7 @@ export interface SaveDialogDeps {
 }
 
 export function createSaveFile(deps: SaveDialogDeps) {
-  return async (suggestedName: string, bytes: Uint8Array, kind: 'pdf' | 'csv'): Promise<string | null> => {
+  return async (suggestedName: string, bytes: Uint8Array, kind: SaveKind): Promise<string | null> => {
     const options = { defaultPath: join(deps.defaultDir(), basename(suggestedName)), filters: [FILTERS[kind]] }
     const dialog = deps.dialog()
     const win = deps.window()
@@ -27,7 +34,9 @@ export function createSaveFile(deps: SaveDialogDeps) {
     if (result.canceled || !result.filePath) return null
     const tmp = join(dirname(result.filePath), `.${basename(result.filePath)}.${randomBytes(4).toString('hex')}.tmp`)
     try {
-      await writeFile(tmp, bytes)
+      // Created with its final mode, so the bytes are never readable by others even for a moment.
+      await writeFile(tmp, bytes, { mode: MODES[kind], flag: 'wx' })
+      if (kind === 'private-key') await chmod(tmp, MODES[kind]) // umask can only narrow, but say it exactly
       await rename(tmp, result.filePath)
     } catch (error) {
       await rm(tmp, { force: true }).catch(() => undefined)

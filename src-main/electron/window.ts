@@ -1,9 +1,25 @@
 // The main window's options. Every web preference that matters for security is
 // spelled out, even where it equals Electron's default, so a future default
 // change or a stray edit is caught by the tests.
-import type { BrowserWindowConstructorOptions } from 'electron'
+import type { BrowserWindowConstructorOptions, WebPreferences } from 'electron'
 
 export const WINDOW_TITLE = 'Flotilla'
+
+/** The security-relevant web preferences every Flotilla window uses (the main one, pop-outs, console embeds). */
+export const HARDENED_WEB_PREFERENCES = {
+  contextIsolation: true,
+  sandbox: true,
+  nodeIntegration: false,
+  nodeIntegrationInWorker: false,
+  nodeIntegrationInSubFrames: false,
+  webviewTag: false,
+  webSecurity: true,
+  allowRunningInsecureContent: false,
+  experimentalFeatures: false,
+  navigateOnDragDrop: false,
+  spellcheck: false,
+  safeDialogs: true
+} as const satisfies WebPreferences
 
 export function mainWindowOptions(preloadPath: string, iconPath?: string): BrowserWindowConstructorOptions {
   return {
@@ -19,18 +35,7 @@ export function mainWindowOptions(preloadPath: string, iconPath?: string): Brows
     ...(iconPath ? { icon: iconPath } : {}),
     webPreferences: {
       preload: preloadPath,
-      contextIsolation: true,
-      sandbox: true,
-      nodeIntegration: false,
-      nodeIntegrationInWorker: false,
-      nodeIntegrationInSubFrames: false,
-      webviewTag: false,
-      webSecurity: true,
-      allowRunningInsecureContent: false,
-      experimentalFeatures: false,
-      navigateOnDragDrop: false,
-      spellcheck: false,
-      safeDialogs: true
+      ...HARDENED_WEB_PREFERENCES
     }
   }
 }

@@ -19,7 +19,7 @@ import { type SerializedError } from './errors'
 import { billingContract, billingEvents } from './contracts/billing'
 import { ordersContract } from './contracts/orders'
 import { sshKeysContract } from './contracts/ssh-keys'
-import { ticketsContract } from './contracts/tickets'
+import { ticketsContract, ticketsEvents } from './contracts/tickets'
 import type { EventChannel, InvokeChannel, Method, Namespace } from './ipc-channels'
 
 const NoInput = z.undefined()
@@ -133,6 +133,7 @@ export const events = {
   ...consoleEvents,
   ...fleetEvents,
   ...billingEvents,
+  ...ticketsEvents,
   // @event-contract
 } as const satisfies Record<EventChannel, z.ZodType>
 

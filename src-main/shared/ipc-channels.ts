@@ -66,6 +66,8 @@ export const INVOKE_CHANNELS = [
   'tickets.create',
   'tickets.setState',
   'tickets.export',
+  'sshKeys.savePrivateKey',
+  'sshKeys.discardPrivateKey',
   // @invoke-channels
 ] as const
 export type InvokeChannel = (typeof INVOKE_CHANNELS)[number]
@@ -84,6 +86,7 @@ export const EVENT_CHANNELS = [
   'servers.metaChanged',
   'invoices.sync',
   'invoices.changed',
+  'tickets.staffReplied',
   // @event-channels
 ] as const
 export type EventChannel = (typeof EVENT_CHANNELS)[number]

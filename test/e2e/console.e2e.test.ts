@@ -19,7 +19,7 @@ import { testHttpClient } from '../support/core-fixture'
 import { startRecordingRfbServer, type RecordingRfbServer } from '../support/recording-rfb'
 import { startVncPeer, type VncPeer } from '../support/vnc-peer'
 
-type Route = 'qemu' | 'wrong-password' | 'reuse-once' | 'recorder'
+type Route = 'qemu' | 'wrong-password' | 'reuse-once' | 'recorder' | 'no-password'
 
 let peer: VncPeer
 let recorder: RecordingRfbServer
@@ -45,6 +45,14 @@ function ticketFor(serviceId: string): string {
 }
 let spentUrl = ''
 
+/** The password in the ticket: QEMU's, a wrong one, or none at all (QEMU then asks for it). */
+function passwordFor(serviceId: string): string | null {
+  const route = routes.get(serviceId)
+  if (route === 'wrong-password') return 'not-the-password'
+  if (route === 'no-password') return null
+  return peer.password
+}
+
 beforeAll(async () => {
   if (!existsSync(join(RENDERER_DIR, 'index.html'))) throw new Error('Build the renderer first: npx electron-vite build')
   peer = await startVncPeer()
@@ -54,7 +62,7 @@ beforeAll(async () => {
     accounts: 1,
     serversPerAccount: 8,
     consoleWssUrl: (id) => ticketFor(id),
-    consolePassword: (id) => (routes.get(id) === 'wrong-password' ? 'not-the-password' : peer.password)
+    consolePassword: (id) => passwordFor(id)
   })
   userDataDir = await mkdtemp(join(tmpdir(), 'flotilla-e2e-console-'))
   harness = await startHarness({
@@ -234,5 +242,39 @@ describe('paste as keystrokes, recorded by an RFB server', () => {
     await dialog.getByLabel('Text to type').fill('naïve €')
     await expect.poll(() => dialog.getByRole('alert').innerText()).toBe('These characters cannot be typed and will be skipped: ï €')
     await dialog.getByRole('button', { name: 'Cancel' }).click()
+  })
+})
+
+describe('a ticket without a password: the console asks for it', () => {
+  // vps[1]'s tab is open and refused (wrong password) above; its next tickets carry no password.
+  const prompt = (label: string) => panel(label).getByLabel('Console password')
+
+  it('prompts, and a wrong password typed there gives the wrong-password state', async () => {
+    const server = vps[1]!
+    routes.set(server.id, 'no-password')
+    await page.getByRole('tab', { name: server.label }).click()
+    const before = consoleGets(server.id)
+    await panel(server.label).getByRole('button', { name: 'Reconnect' }).click()
+    await expect.poll(() => stateOf(server.label).innerText(), { timeout: 30_000 }).toBe('The server asks for a password.')
+    expect(consoleGets(server.id) - before).toBe(1)
+    await prompt(server.label).fill('not-the-password')
+    await panel(server.label).getByRole('button', { name: 'Send password' }).click()
+    await expect.poll(() => stateOf(server.label).innerText(), { timeout: 30_000 }).toBe('Wrong password — the server refused the console password.')
+    expect(await prompt(server.label).count()).toBe(0)
+  })
+
+  it('prompts again on reconnect (fresh ticket), and the right password connects', async () => {
+    const server = vps[1]!
+    const before = consoleGets(server.id)
+    await panel(server.label).getByRole('button', { name: 'Reconnect' }).click()
+    await expect.poll(() => prompt(server.label).count(), { timeout: 30_000 }).toBe(1)
+    expect(consoleGets(server.id) - before).toBe(1)
+    await prompt(server.label).fill(peer.password)
+    await panel(server.label).getByRole('button', { name: 'Send password' }).click()
+    await expect.poll(() => stateOf(server.label).innerText(), { timeout: 30_000 }).toBe('Connected to QEMU')
+    await expect.poll(() => frameOf(server.label), { timeout: 60_000 }).toMatchObject({ nonBlack: true })
+    // The password typed into the prompt went to the VNC server, not into the harness's log.
+    const log = await readFile(join(userDataDir, 'logs', 'flotilla.log'), 'utf8').catch(() => '')
+    expect(log).not.toContain(peer.password)
   })
 })

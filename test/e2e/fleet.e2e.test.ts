@@ -174,6 +174,23 @@ describe('fleet, end to end', () => {
     await expect.poll(() => drawer.count()).toBe(0)
   })
 
+  it('opens the command palette from another page and jumps to a server on the Fleet page', async () => {
+    const target = aluyServices()[0]!
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Accounts' }).click()
+    await expect.poll(() => page.url()).toMatch(/#\/accounts$/)
+    await page.keyboard.press('Control+k')
+    const palette = page.getByRole('dialog', { name: 'Command palette' })
+    await palette.getByRole('combobox', { name: 'Go to a server or run an action' }).fill(target.label)
+    await expect.poll(() => palette.getByRole('option').first().innerText()).toContain(target.label)
+    await page.keyboard.press('Enter')
+    const drawer = page.getByRole('dialog', { name: `Server ${target.label}` })
+    await expect.poll(() => drawer.isVisible()).toBe(true)
+    // The drawer belongs to the Fleet page: the palette navigated there (keys are `<accountId>:<serviceId>`).
+    expect(decodeURIComponent(page.url())).toMatch(new RegExp(`#/fleet/[^/]+:${escape(target.id)}$`))
+    await drawer.getByRole('button', { name: 'Close server details' }).click()
+    await expect.poll(() => drawer.count()).toBe(0)
+  })
+
   it('moves through the table with the keyboard: arrows move, Space selects, Enter opens', async () => {
     const body = page.getByRole('table', { name: 'Servers' }).getByRole('rowgroup').last()
     await body.focus()

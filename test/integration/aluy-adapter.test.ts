@@ -1,16 +1,13 @@
 // The aluy adapter over real HTTP against the aluy simulator: paging, live
 // status, verify outcomes, retries and broken bodies. Short retry delays keep it
 // fast; the 2 s / 4 s / 8 s default schedule is asserted in the client's unit test.
-import { createServer } from 'node:http'
-import type { AddressInfo } from 'node:net'
 import { afterEach, describe, expect, it } from 'vitest'
 import type { ListProgress } from '../../src-main/core/providers/provider-adapter'
-import { createHttpClient, type HttpClientOptions } from '../../src-main/core/http/fetch-http-client'
 import { ALUY_SIGN_IN_AGAIN } from '../../src-main/core/providers/aluy/aluy-errors'
 import { getAdapter } from '../../src-main/core/providers/registry'
 import type { AccountContext } from '../../src-main/core/providers/provider-adapter'
-import { FlotillaError } from '../../src-main/shared/errors'
 import { startAluySimulator } from '../simulators/index'
+import { closedPort, ctxFor, failure, first } from '../support/adapter-context'
 
 const adapter = getAdapter('aluy')
 type Sim = Awaited<ReturnType<typeof startAluySimulator>>
@@ -24,31 +21,6 @@ async function sim(opts: Parameters<typeof startAluySimulator>[0] = {}): Promise
   const s = await startAluySimulator({ seed: 11, accounts: 2, serversPerAccount: 6, ...opts })
   sims.push(s)
   return s
-}
-
-function ctxFor(s: { url: string }, account: { id: string; credential: string }, http: HttpClientOptions = {}): AccountContext {
-  return {
-    accountId: `acc_${account.id.replace(/[^a-z0-9]/g, '').padEnd(8, '0').slice(0, 32)}`,
-    baseUrl: s.url,
-    credential: account.credential,
-    http: createHttpClient({ retryDelaysMs: [10, 20, 40], timeoutMs: 3000, ...http })
-  }
-}
-
-function first<T>(items: readonly T[]): T {
-  const item = items[0]
-  if (item === undefined) throw new Error('the simulator has no account')
-  return item
-}
-
-async function failure(p: Promise<unknown>): Promise<FlotillaError> {
-  try {
-    await p
-  } catch (e) {
-    if (e instanceof FlotillaError) return e
-    throw e
-  }
-  throw new Error('expected a failure')
 }
 
 const SERVICES_PATH = '/api/reseller/v1/services'
@@ -217,10 +189,3 @@ describe('aluy verify', () => {
   })
 })
 
-async function closedPort(): Promise<number> {
-  const server = createServer()
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
-  const { port } = server.address() as AddressInfo
-  await new Promise<void>((resolve) => server.close(() => resolve()))
-  return port
-}

@@ -3,23 +3,13 @@
 import { readdir } from 'node:fs/promises'
 import { join } from 'node:path'
 import { expect } from 'vitest'
-import type { AccountSaveResult } from '../../src-main/shared/contract'
 import type { InvoiceSyncStatus } from '../../src-main/shared/contracts/billing'
 import type { Simulator } from '../simulators/index'
 import { unwrap, type CoreFixture } from '../support/core-fixture'
+import { addAccount } from './fleet-support'
 
 export async function addSimAccount(fx: CoreFixture, sim: Simulator, index: number, label: string): Promise<string> {
-  const result = unwrap(
-    await fx.dispatch('accounts.add', {
-      provider: sim.provider,
-      label,
-      colour: '#336699',
-      baseUrl: sim.url,
-      credential: sim.accounts[index]!.credential
-    })
-  ) as AccountSaveResult
-  if (!result.account) throw new Error(`account not saved: ${JSON.stringify(result.verify)}`)
-  return result.account.id
+  return (await addAccount(fx, sim, index, label)).id
 }
 
 export async function syncStatus(fx: CoreFixture): Promise<InvoiceSyncStatus> {

@@ -114,10 +114,14 @@ describe('aluy consoles', () => {
     expect(JSON.stringify(result.error)).not.toContain('leaky-ticket-9')
   })
 
-  it('runs power actions through the provider API', async () => {
+  it('runs power actions through the fleet\'s action: provider API, fleet row and activity log', async () => {
     const { key, id } = aluyVpsKey(await addAndRefresh('aluy'))
     expect(unwrap(await fx.dispatch('console.power', { serverKey: key, action: 'stop' }))).toEqual({ done: true })
     expect(aluy.state.findService(aluy.accounts[0]!.id, id)!.power).toBe('stopped')
+    const fleet = unwrap(await fx.dispatch('fleet.get', undefined)) as FleetSnapshot
+    expect(fleet.servers.find((s) => s.key === key)!.power).toBe('stopped')
+    const activity = unwrap(await fx.dispatch('activity.list', { limit: 5 })) as { serverKey: string; action: string; result: string }[]
+    expect(activity[0]).toMatchObject({ serverKey: key, action: 'stop', result: 'ok' })
   })
 })
 

@@ -2,14 +2,11 @@
 // paging, verify outcomes, the rate limit waited out (and avoided), retries and
 // broken bodies. Short retry delays keep it fast; the default schedule is
 // asserted in the client's unit test.
-import { createServer } from 'node:http'
-import type { AddressInfo } from 'node:net'
 import { afterEach, describe, expect, it } from 'vitest'
-import { createHttpClient, type HttpClientOptions } from '../../src-main/core/http/fetch-http-client'
-import type { AccountContext, ListProgress } from '../../src-main/core/providers/provider-adapter'
+import type { ListProgress } from '../../src-main/core/providers/provider-adapter'
 import { getAdapter } from '../../src-main/core/providers/registry'
-import { FlotillaError } from '../../src-main/shared/errors'
 import { startElizonSimulator } from '../simulators/index'
+import { closedPort, ctxFor, failure, first } from '../support/adapter-context'
 
 const adapter = getAdapter('elizon')
 type Sim = Awaited<ReturnType<typeof startElizonSimulator>>
@@ -23,31 +20,6 @@ async function sim(opts: Parameters<typeof startElizonSimulator>[0] = {}): Promi
   const s = await startElizonSimulator({ seed: 5, accounts: 2, serversPerAccount: 6, ...opts })
   sims.push(s)
   return s
-}
-
-function ctxFor(s: { url: string }, account: { id: string; credential: string }, http: HttpClientOptions = {}): AccountContext {
-  return {
-    accountId: `acc_${account.id.replace(/[^a-z0-9]/g, '').padEnd(8, '0').slice(0, 32)}`,
-    baseUrl: s.url,
-    credential: account.credential,
-    http: createHttpClient({ retryDelaysMs: [10, 20, 40], timeoutMs: 3000, ...http })
-  }
-}
-
-function first<T>(items: readonly T[]): T {
-  const item = items[0]
-  if (item === undefined) throw new Error('the simulator has no account')
-  return item
-}
-
-async function failure(p: Promise<unknown>): Promise<FlotillaError> {
-  try {
-    await p
-  } catch (e) {
-    if (e instanceof FlotillaError) return e
-    throw e
-  }
-  throw new Error('expected a failure')
 }
 
 const SERVICES_PATH = '/api/services'
@@ -194,10 +166,3 @@ describe('elizon verify', () => {
   })
 })
 
-async function closedPort(): Promise<number> {
-  const server = createServer()
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
-  const { port } = server.address() as AddressInfo
-  await new Promise<void>((resolve) => server.close(() => resolve()))
-  return port
-}

@@ -152,6 +152,29 @@ describe('no double orders', () => {
   })
 })
 
+describe('unknown outcome', () => {
+  it('the answer is lost and the orders list cannot be read either: unknown, no retry offered, POST sent once', async () => {
+    const ordersBefore = simAccount(0).orders.length
+    const since = requestsSince(aluy)
+    aluy.inject({ kind: 'drop-after-handling', method: 'POST', path: '/api/reseller/v1/orders' })
+    // The first GET /orders (what existed before) is answered; every later one is unreadable, retries included.
+    aluy.inject({ kind: 'malformed-json', method: 'GET', path: '/api/reseller/v1/orders', skip: 1, times: Infinity })
+    try {
+      const result = await place({ accountId: postpaid.id, path: 'custom', spec, period: 'hourly', label: nextLabel() })
+      expect(result.outcome).toBe('unknown')
+      if (result.outcome !== 'unknown') return
+      expect(result.error.message).toContain("The provider's answer to the order was lost")
+    } finally {
+      aluy.clearFaults()
+    }
+    // The order was in fact made: exactly one, from exactly one POST.
+    expect(simAccount(0).orders.length).toBe(ordersBefore + 1)
+    const requests = since()
+    expect(requests.filter((r) => r.method === 'POST' && r.path.endsWith('/orders'))).toHaveLength(1)
+    expect(requests.filter((r) => r.method === 'GET' && r.path.endsWith('/orders')).length).toBeGreaterThanOrEqual(2)
+  })
+})
+
 describe('provision issue', () => {
   it('a wrong OS template leaves the service pending with a provision issue; retry-provision makes it reachable', async () => {
     const result = await place({ accountId: postpaid.id, path: 'custom', spec, period: 'hourly', label: nextLabel(), operatingSystemId: 999 })

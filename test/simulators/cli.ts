@@ -77,37 +77,29 @@ function describe(sim: Simulator, how: string): string {
   return lines.join('\n')
 }
 
-function aluyJson(sim: AluySimulator): SimulatorJson {
+type AccountContents = Pick<SimulatorJson['accounts'][number], 'services' | 'invoices'>
+
+function simulatorJson(sim: Simulator, contents: (accountId: string) => AccountContents): SimulatorJson {
   return {
     url: sim.url,
     origin: sim.origin,
-    accounts: sim.accounts.map((a) => {
-      const account = sim.state.account(a.id)
-      return {
-        id: a.id,
-        label: a.label,
-        credential: a.credential,
-        services: account.services.map((s) => ({ id: s.id, kind: s.kind, status: s.status })),
-        invoices: account.invoices.map((i) => ({ id: i.id, legacy: i.schemaVersion !== 2 }))
-      }
-    })
+    accounts: sim.accounts.map((a) => ({ id: a.id, label: a.label, credential: a.credential, ...contents(a.id) }))
   }
 }
 
-function elizonJson(sim: ElizonSimulator): SimulatorJson {
+function aluyContents(sim: AluySimulator, accountId: string): AccountContents {
+  const account = sim.state.account(accountId)
   return {
-    url: sim.url,
-    origin: sim.origin,
-    accounts: sim.accounts.map((a) => {
-      const account = sim.state.account(a.id)
-      return {
-        id: a.id,
-        label: a.label,
-        credential: a.credential,
-        services: account.services.map((s) => ({ id: s.id, kind: s.type, status: s.status })),
-        invoices: account.invoices.map((i) => ({ id: i.id, legacy: false }))
-      }
-    })
+    services: account.services.map((s) => ({ id: s.id, kind: s.kind, status: s.status })),
+    invoices: account.invoices.map((i) => ({ id: i.id, legacy: i.schemaVersion !== 2 }))
+  }
+}
+
+function elizonContents(sim: ElizonSimulator, accountId: string): AccountContents {
+  const account = sim.state.account(accountId)
+  return {
+    services: account.services.map((s) => ({ id: s.id, kind: s.type, status: s.status })),
+    invoices: account.invoices.map((i) => ({ id: i.id, legacy: false }))
   }
 }
 
@@ -130,7 +122,10 @@ async function main(): Promise<void> {
     void Promise.all([aluy.close(), elizon.close()]).then(() => process.exit(0))
   }
   if (o.json) {
-    const out: SimulatorsJson = { aluy: aluyJson(aluy), elizon: elizonJson(elizon) }
+    const out: SimulatorsJson = {
+      aluy: simulatorJson(aluy, (id) => aluyContents(aluy, id)),
+      elizon: simulatorJson(elizon, (id) => elizonContents(elizon, id))
+    }
     console.log(JSON.stringify(out))
     answerRequestCounts(aluy, elizon, stop)
   } else {

@@ -86,6 +86,30 @@ describe('faults', () => {
   })
 })
 
+describe('targeting a request by ordinal (skip)', () => {
+  it('skip: n lets n matching requests through and answers the (n+1)th', async () => {
+    aluy.inject({ kind: '5xx', path: /\/balance$/, skip: 2 })
+    expect((await aluyGet('/balance')).status).toBe(200)
+    expect((await aluyGet('/services')).status).toBe(200) // not matching: not counted
+    expect((await aluyGet('/balance')).status).toBe(200)
+    expect((await aluyGet('/balance')).status).toBe(502)
+    expect((await aluyGet('/balance')).status).toBe(200)
+  })
+
+  it('a skipping spec counts requests another spec answers', async () => {
+    elizon.inject({ kind: '5xx', status: 503 })
+    elizon.inject({ kind: '5xx', status: 504, skip: 1 })
+    expect((await elizonGet()).status).toBe(503)
+    expect((await elizonGet()).status).toBe(504)
+    expect((await elizonGet()).status).toBe(200)
+  })
+
+  it('refuses a negative or fractional skip', () => {
+    expect(() => aluy.inject({ kind: '5xx', skip: -1 })).toThrow(/skip/)
+    expect(() => aluy.inject({ kind: '5xx', skip: 0.5 })).toThrow(/skip/)
+  })
+})
+
 describe('latency and the request log', () => {
   it('delays every response by the configured latency', async () => {
     elizon.setLatency(120)

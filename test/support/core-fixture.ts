@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { randomBytes } from 'node:crypto'
 import { createAppCore, type AppCore } from '../../src-main/core/app-core'
+import type { SaveFile } from '../../src-main/core/billing/billing-handlers'
 import { createHttpClient } from '../../src-main/core/http/fetch-http-client'
 import { createDispatcher, type Dispatch } from '../../src-main/core/ipc/dispatch'
 import { createLogger, type Logger } from '../../src-main/core/logging/logger'
@@ -27,7 +28,7 @@ export function testHttpClient() {
   return createHttpClient({ retryDelaysMs: [5, 10, 20], timeoutMs: 3000, maxRateLimitWaitSec: 5 })
 }
 
-export async function makeCoreFixture(options: { refreshOnStart?: boolean } = {}): Promise<CoreFixture> {
+export async function makeCoreFixture(options: { refreshOnStart?: boolean; saveFile?: SaveFile } = {}): Promise<CoreFixture> {
   const userDataDir = await mkdtemp(join(tmpdir(), 'flotilla-test-'))
   const secrets = new KeytarSecretStore({ service: `Flotilla-test-${randomBytes(4).toString('hex')}` })
   const logFile = join(userDataDir, 'logs', 'flotilla.log')
@@ -41,7 +42,8 @@ export async function makeCoreFixture(options: { refreshOnStart?: boolean } = {}
       platform: process.platform,
       systemLocale: 'en-US',
       http: testHttpClient(),
-      refreshOnStart: options.refreshOnStart ?? false
+      refreshOnStart: options.refreshOnStart ?? false,
+      ...(options.saveFile ? { saveFile: options.saveFile } : {})
     })
   const fixture: CoreFixture = {
     userDataDir,

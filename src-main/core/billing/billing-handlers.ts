@@ -13,8 +13,12 @@ import { type CacheKeyStore } from './cache-crypto'
 import { InvoiceCache } from './invoice-cache'
 import { InvoiceService } from './invoice-service'
 
-/** Electron: a save dialog, then the write; resolves with the chosen path, or null when the user cancelled. */
-export type SaveFile = (suggestedName: string, bytes: Uint8Array, kind: 'pdf' | 'csv') => Promise<string | null>
+/**
+ * Electron: a save dialog, then the write; resolves with the chosen path, or null when the user cancelled.
+ * A 'private-key' file is written readable by its owner only (0600).
+ */
+export type SaveFile = (suggestedName: string, bytes: Uint8Array, kind: SaveKind) => Promise<string | null>
+export type SaveKind = 'pdf' | 'csv' | 'private-key'
 
 export interface BillingFeatureDeps {
   readonly userDataDir: string

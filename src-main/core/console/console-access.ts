@@ -15,9 +15,6 @@ export interface ConsoleStreamHandlers {
   onStatus(power: string): void
 }
 
-/** A power action as the console toolbar offers it; adapters map it to their API's words. */
-export type ConsolePower = 'start' | 'shutdown' | 'stop' | 'restart'
-
 /** Secrets a console access carries, to be registered with the log redactor before anything else happens. */
 export function consoleSecrets(access: ConsoleAccess): string[] {
   if (access.kind === 'vnc') return [access.url, ...urlSecrets(access.url), ...(access.password ? [access.password] : [])]

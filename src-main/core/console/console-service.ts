@@ -34,6 +34,8 @@ export interface ConsoleServiceDeps {
   readonly adapterFor: (provider: ProviderId) => ProviderAdapter
   readonly emit: (event: EventChannel, payload: unknown) => void
   readonly edge?: ConsoleEdge | undefined
+  /** The fleet's power action (checked, sent once, shown in the fleet and the activity log). */
+  readonly powerAction: (serverKey: string, action: ConsolePowerAction) => Promise<unknown>
 }
 
 interface Session {
@@ -88,10 +90,8 @@ export class ConsoleService {
   }
 
   async power(serverKey: string, action: ConsolePowerAction): Promise<void> {
-    const server = this.server(serverKey)
-    const adapter = this.deps.adapterFor(server.provider)
-    if (!adapter.consolePower) throw new FlotillaError('unavailable', `Power actions are not available for ${server.provider} servers.`)
-    await adapter.consolePower(await this.deps.contextFor(server.accountId), server.id, action)
+    this.server(serverKey)
+    await this.deps.powerAction(serverKey, action)
     this.deps.logger.info('console power action', { serverKey, action })
   }
 

@@ -4,7 +4,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { afterEach, describe, expect, it } from 'vitest'
-import { FlotillaError } from '../../shared/errors'
+import { failure } from '../../../test/support/adapter-context'
 import { createHttpClient, type HttpClientOptions, type RequestRecord } from './fetch-http-client'
 import type { HttpRequest } from './http-client'
 
@@ -69,16 +69,6 @@ function fakeClock(start = 1_800_000_000_000): { now: () => number; sleep: (ms: 
 
 function clientWith(clock: ReturnType<typeof fakeClock>, extra: HttpClientOptions = {}) {
   return createHttpClient({ now: clock.now, sleep: clock.sleep, ...extra })
-}
-
-async function failure(p: Promise<unknown>): Promise<FlotillaError> {
-  try {
-    await p
-  } catch (e) {
-    if (e instanceof FlotillaError) return e
-    throw e
-  }
-  throw new Error('expected the request to fail')
 }
 
 const get = (url: string, extra: Partial<HttpRequest> = {}): HttpRequest => ({

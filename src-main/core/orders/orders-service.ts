@@ -102,8 +102,14 @@ export class OrdersService {
   async follow(serverKey: string): Promise<FollowResult> {
     const accountId = serverKey.slice(0, serverKey.indexOf(':'))
     const account = accountOf(this.deps, accountId)
+    const find = () => this.deps.servers().find((s) => s.key === serverKey)
     await this.deps.refreshAccount(accountId)
-    const server = this.deps.servers().find((s) => s.key === serverKey)
+    // A refresh already running is joined, and it may have listed before the order existed: ask once more, fresh.
+    let server = find()
+    if (!server) {
+      await this.deps.refreshAccount(accountId)
+      server = find()
+    }
     if (!server) throw new FlotillaError('not-found', 'The new server is not in the account’s list yet. Try again in a moment.', { accountId })
     const serverOps = this.deps.adapterFor(account.provider).servers
     const detail = serverOps ? await serverOps.detail(await this.deps.contextFor(accountId), server) : null

@@ -4,7 +4,7 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { afterEach, describe, expect, it } from 'vitest'
-import { FlotillaError } from '../../shared/errors'
+import { failure } from '../../../test/support/adapter-context'
 import { createHttpClient } from '../http/fetch-http-client'
 import { aluyAdapter } from './aluy/aluy-adapter'
 import { elizonAdapter } from './elizon/elizon-adapter'
@@ -46,16 +46,6 @@ function ctx(baseUrl: string, credential = 'CREDENTIAL_VALUE_123'): AccountConte
     credential,
     http: createHttpClient({ retryDelaysMs: [1, 1, 1], timeoutMs: 2000 })
   }
-}
-
-async function failure(p: Promise<unknown>): Promise<FlotillaError> {
-  try {
-    await p
-  } catch (e) {
-    if (e instanceof FlotillaError) return e
-    throw e
-  }
-  throw new Error('expected a failure')
 }
 
 function elizonService(id: string, status: string): Record<string, unknown> {

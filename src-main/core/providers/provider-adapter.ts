@@ -2,7 +2,7 @@
 // domain (Account, Server, …); provider names, URL shapes, body shapes and
 // quirks stay inside the adapter that owns them.
 import type { ProviderId, Server, VerifyResult } from '../../shared/domain'
-import type { ConsoleAccess, ConsolePower, ConsoleStreamHandlers } from '../console/console-access'
+import type { ConsoleAccess, ConsoleStreamHandlers } from '../console/console-access'
 import type { HttpClient } from '../http/http-client'
 import type { ServerOperations } from '../servers/server-operations'
 import type { BillingPort } from './billing-port'
@@ -62,8 +62,6 @@ export interface ProviderAdapter {
   streamConsole?(ctx: AccountContext, streamUrl: string, handlers: ConsoleStreamHandlers, signal: AbortSignal): Promise<void>
   /** Sends one command line to a `text` console. */
   sendConsoleCommand?(ctx: AccountContext, serverId: string, command: string): Promise<void>
-  /** A power action from the console toolbar. */
-  consolePower?(ctx: AccountContext, serverId: string, action: ConsolePower): Promise<void>
   /** Billing and invoices (optional): balances, hourly burn, invoice lists, details and PDFs. */
   readonly billing?: BillingPort
   /** Catalog, prices and orders (issue 6). */

@@ -4,12 +4,25 @@
 import type { AccountKeys, GeneratedKey, KeyMatrixRow, PushResult, SshKey, SshKeysOverview } from '../../shared/contracts/ssh-keys'
 import type { Account } from '../../shared/domain'
 import { FlotillaError, serializeError } from '../../shared/errors'
+import type { SaveFile } from '../billing/billing-handlers'
 import { accountOf, featureOf, perAccount, type AccountAccess } from '../orders/account-access'
 import { normalisePublicKey, sshFingerprint } from './fingerprint'
+import { PendingPrivateKeys } from './pending-private-keys'
 import type { ProviderSshKey } from './ssh-key-operations'
 
+export interface SshKeysDeps extends AccountAccess {
+  /** Electron's save dialog; absent in the web harness (the renderer then offers a download). */
+  readonly saveFile?: SaveFile
+  /** Tests shorten how long a generated private key is held for saving. */
+  readonly pendingKeys?: PendingPrivateKeys
+}
+
 export class SshKeysService {
-  constructor(private readonly deps: AccountAccess) {}
+  private readonly pending: PendingPrivateKeys
+
+  constructor(private readonly deps: SshKeysDeps) {
+    this.pending = deps.pendingKeys ?? new PendingPrivateKeys()
+  }
 
   async overview(): Promise<SshKeysOverview> {
     const accounts = this.deps.accounts().filter((a) => this.deps.adapterFor(a.provider).sshKeys)
@@ -54,9 +67,44 @@ export class SshKeysService {
     const ops = featureOf(this.deps, account, 'sshKeys', 'SSH keys')
     if (!ops.generate) throw new FlotillaError('unavailable', `${account.provider} cannot generate keys; create one locally (ssh-keygen -t ed25519) and add its public half.`)
     const { key, privateKey } = await ops.generate(await this.deps.contextFor(accountId), name)
-    // Returned once to the renderer; never stored, and never printed by the logger.
+    // Returned once to the renderer; never printed by the logger, written only where the user saves it.
     this.deps.logger.registerSecret(privateKey)
-    return { key: toKey(key), privateKey }
+    const generated = toKey(key)
+    const saveId = this.deps.saveFile ? this.pending.hold(privateKey, privateKeyFileName(generated)) : null
+    return { key: generated, privateKey, saveId }
+  }
+
+  /**
+   * Saves a generated private key through the save dialog, mode 0600, from main's
+   * own copy (the renderer sends only the id). Cancelled: the key stays held so the
+   * user can choose again; saved: main forgets it.
+   */
+  async savePrivateKey(saveId: string): Promise<{ saved: false } | { saved: true; path: string }> {
+    if (!this.deps.saveFile) throw new FlotillaError('unavailable', 'Saving through a dialog is not available here.')
+    const held = this.pending.get(saveId)
+    if (!held) throw new FlotillaError('not-found', 'This private key is no longer held: it was saved, discarded, or not saved within 10 minutes. Generate a new key.')
+    const bytes = Buffer.from(held.privateKey.endsWith('\n') ? held.privateKey : `${held.privateKey}\n`, 'utf8')
+    try {
+      const path = await this.deps.saveFile(held.fileName, bytes, 'private-key')
+      if (path === null) return { saved: false }
+      this.pending.forget(saveId)
+      return { saved: true, path }
+    } catch (error) {
+      // The write's own error can name the path but never the key; keep only its code.
+      const code = (error as NodeJS.ErrnoException | null)?.code ?? 'error'
+      throw new FlotillaError('storage', `The private key could not be saved there (${code}). Choose another place.`)
+    } finally {
+      bytes.fill(0)
+    }
+  }
+
+  discardPrivateKey(saveId: string): { discarded: boolean } {
+    return { discarded: this.pending.forget(saveId) }
+  }
+
+  /** App shutdown: drop every key still waiting to be saved. */
+  dispose(): void {
+    this.pending.forgetAll()
   }
 
   /** Adds the key to every chosen account in parallel; each account answers for itself. */
@@ -76,6 +124,13 @@ export class SshKeysService {
     const ops = featureOf(this.deps, account, 'sshKeys', 'SSH keys')
     return (await ops.list(await this.deps.contextFor(account.id))).map(toKey)
   }
+}
+
+/** `id_ed25519_<name>`, the way ssh-keygen names files, with the key's name made file-safe. */
+function privateKeyFileName(key: SshKey): string {
+  const algorithm = key.type.replace(/^ssh-/, '').replace(/^ecdsa-.*/, 'ecdsa').replace(/[^a-z0-9]/gi, '') || 'key'
+  const name = key.name.replace(/[^A-Za-z0-9._-]+/g, '-').replace(/^[.-]+/, '').slice(0, 60)
+  return name ? `id_${algorithm}_${name}` : `id_${algorithm}`
 }
 
 function toKey(k: ProviderSshKey): SshKey {

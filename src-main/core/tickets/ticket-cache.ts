@@ -32,7 +32,12 @@ const TicketFile = z.object({
   tickets: z.array(CachedTicket),
   threads: z.record(z.string(), CachedThread),
   /** Per ticket: the updatedAt the user last saw (a newer staff answer is unread). */
-  readAt: z.record(z.string(), z.string())
+  readAt: z.record(z.string(), z.string()),
+  /**
+   * Per ticket: the updatedAt of the last staff answer the poller has announced
+   * (or found already there on its first look). Absent until the first poll.
+   */
+  staffSeen: z.record(z.string(), z.string()).optional()
 })
 export type TicketFile = z.infer<typeof TicketFile>
 

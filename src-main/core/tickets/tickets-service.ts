@@ -1,7 +1,7 @@
 // Support tickets across accounts. Lists and threads are read live and cached
 // encrypted; when a provider cannot be reached the cached copy is shown and
 // says so. "Unread" is local: staff answered after the thread was last opened.
-import type { CreateTicketResult, TicketSummary, TicketThread, TicketsOverview } from '../../shared/contracts/tickets'
+import type { CreateTicketResult, StaffReplied, TicketSummary, TicketThread, TicketsOverview } from '../../shared/contracts/tickets'
 import { sortTickets } from '../../shared/contracts/tickets'
 import type { Account } from '../../shared/domain'
 import { FlotillaError } from '../../shared/errors'
@@ -91,6 +91,27 @@ export class TicketsService {
     }
   }
 
+  /** The accounts whose provider has tickets (the poller's round). */
+  ticketAccounts(): Account[] {
+    return this.deps.accounts().filter((a) => this.deps.adapterFor(a.provider).tickets)
+  }
+
+  /**
+   * One account's list, read for the poller: the tickets where staff answered
+   * after both what the user last read and what was announced before. The first
+   * look at an account only learns what is there, so turning notifications on
+   * does not replay old answers. What was announced is kept in the encrypted cache.
+   */
+  async newStaffReplies(account: Account): Promise<StaffReplied[]> {
+    const tickets = await this.ops(account).list(await this.deps.contextFor(account.id))
+    let fresh: ProviderTicket[] = []
+    await this.update(account.id, (file) => {
+      fresh = file.staffSeen === undefined ? [] : tickets.filter((t) => isUnannouncedStaffAnswer(t, file))
+      return { ...file, tickets, syncedAt: new Date().toISOString(), staffSeen: staffAnswersOf(tickets) }
+    })
+    return fresh.map((t) => ({ accountId: account.id, ticketId: t.id, key: `${account.id}:${t.id}`, subject: t.subject }))
+  }
+
   /** Removing an account deletes its cache folder; forget what is held in memory too. */
   forget(accountId: string): void {
     this.files.delete(accountId)
@@ -163,6 +184,16 @@ function summaryOf(account: Account, t: ProviderTicket, file: TicketFile): Ticke
     ...t,
     unreadStaff: t.state === 'awaiting-customer' && file.readAt[t.id] !== t.updatedAt
   }
+}
+
+/** Staff spoke last, at a moment neither read by the user nor announced yet. */
+function isUnannouncedStaffAnswer(t: ProviderTicket, file: TicketFile): boolean {
+  return t.state === 'awaiting-customer' && file.readAt[t.id] !== t.updatedAt && file.staffSeen?.[t.id] !== t.updatedAt
+}
+
+/** Rebuilt from the list each time, so it holds only tickets that still exist. */
+function staffAnswersOf(tickets: readonly ProviderTicket[]): Record<string, string> {
+  return Object.fromEntries(tickets.filter((t) => t.state === 'awaiting-customer').map((t) => [t.id, t.updatedAt]))
 }
 
 function upsert(list: readonly ProviderTicket[], ticket: ProviderTicket): ProviderTicket[] {

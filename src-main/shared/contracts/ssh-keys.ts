@@ -99,16 +99,29 @@ export type PushResult = z.infer<typeof PushResult>
 
 export const GeneratedKey = z.object({
   key: SshKey,
-  /** Shown once; main keeps no copy and never logs it. */
-  privateKey: z.string()
+  /** Shown once; main never logs it or writes it anywhere but where the user saves it. */
+  privateKey: z.string(),
+  /**
+   * One-time handle for `sshKeys.savePrivateKey`: main holds the private key in
+   * memory under it until it is saved, discarded, or 10 minutes pass. null where
+   * there is no save dialog (web harness): the renderer offers a download and
+   * main holds nothing.
+   */
+  saveId: z.string().nullable()
 })
 export type GeneratedKey = z.infer<typeof GeneratedKey>
+
+const SaveIdInput = z.object({ saveId: z.string().regex(/^[A-Za-z0-9_-]{16,64}$/, 'not a save id') })
 
 export const sshKeysContract = {
   'sshKeys.list': { input: z.undefined(), output: SshKeysOverview },
   'sshKeys.add': { input: z.object({ accountId: AccountId, name: KeyName, publicKey: PublicKeyText }), output: SshKey },
   'sshKeys.delete': { input: z.object({ accountId: AccountId, keyId: z.string().min(1).max(100) }), output: z.object({ deleted: z.literal(true) }) },
   'sshKeys.generate': { input: z.object({ accountId: AccountId, name: KeyName }), output: GeneratedKey },
+  /** Electron's save dialog; the file is written with mode 0600. Cancelled → saved:false, and the key is still held. */
+  'sshKeys.savePrivateKey': { input: SaveIdInput, output: z.union([z.object({ saved: z.literal(false) }), z.object({ saved: z.literal(true), path: z.string() })]) },
+  /** The user is done with the generated key: main forgets it. */
+  'sshKeys.discardPrivateKey': { input: SaveIdInput, output: z.object({ discarded: z.boolean() }) },
   'sshKeys.push': {
     input: z.object({ accountIds: z.array(AccountId).min(1).max(500), name: KeyName, publicKey: PublicKeyText }),
     output: z.array(PushResult)

@@ -100,6 +100,20 @@ export const CreateTicketResult = z.object({
 })
 export type CreateTicketResult = z.infer<typeof CreateTicketResult>
 
+/** Main's poller found a staff answer the user has not seen (only with `ticketNotifications` on). */
+export const StaffReplied = z.object({
+  accountId: AccountId,
+  ticketId: z.string(),
+  /** The ticket key, for opening it. */
+  key: z.string(),
+  subject: z.string()
+})
+export type StaffReplied = z.infer<typeof StaffReplied>
+
+export const ticketsEvents = {
+  'tickets.staffReplied': StaffReplied
+} as const
+
 const KeyInput = z.object({ key: TicketKey })
 
 export const ticketsContract = {

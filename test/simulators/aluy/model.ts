@@ -52,6 +52,10 @@ export interface AluyService {
   hostname: string
   trafficGb: number
   consoleEnabled: boolean
+  /** The template of the last reinstall (`operatingSystemId`), for tests to check; unset until one ran. */
+  lastReinstallTemplateId?: number
+  /** The password the last reset-password handed out, for tests to compare with what the user was shown. */
+  lastResetPassword?: string
 }
 
 export interface OrderLine {

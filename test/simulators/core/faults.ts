@@ -1,10 +1,14 @@
 // Injected faults: each spec answers the next `times` matching requests instead
-// of the real handler. Specs are consumed in the order they were injected.
+// of the real handler, after letting `skip` matching requests through (so a
+// test can target, say, the second GET of a flow). Specs are consumed in the
+// order they were injected.
 import type { FaultSpec } from './types'
 
 interface ActiveFault {
   spec: FaultSpec
   remaining: number
+  /** Matching requests still to let through before this fault applies. */
+  toSkip: number
 }
 
 export class FaultQueue {
@@ -12,8 +16,10 @@ export class FaultQueue {
 
   inject(spec: FaultSpec): void {
     const times = spec.times ?? 1
+    const skip = spec.skip ?? 0
     if (!(times > 0)) throw new Error('a fault needs times > 0')
-    this.active.push({ spec, remaining: times })
+    if (!(Number.isInteger(skip) && skip >= 0)) throw new Error('a fault needs a whole skip >= 0')
+    this.active.push({ spec, remaining: times, toSkip: skip })
   }
 
   clear(): void {
@@ -22,12 +28,17 @@ export class FaultQueue {
 
   /** The fault to apply to this request, if any (consumes one use). */
   take(method: string, pathname: string): FaultSpec | null {
-    const index = this.active.findIndex((f) => matches(f.spec, method, pathname))
-    const fault = this.active[index]
-    if (!fault) return null
-    fault.remaining -= 1
-    if (fault.remaining <= 0) this.active.splice(index, 1)
-    return fault.spec
+    let chosen: ActiveFault | null = null
+    for (const fault of this.active) {
+      if (!matches(fault.spec, method, pathname)) continue
+      // Every skipping spec counts every matching request, whichever spec answers it.
+      if (fault.toSkip > 0) fault.toSkip -= 1
+      else chosen ??= fault
+    }
+    if (!chosen) return null
+    chosen.remaining -= 1
+    if (chosen.remaining <= 0) this.active.splice(this.active.indexOf(chosen), 1)
+    return chosen.spec
   }
 }
 

@@ -18,8 +18,11 @@ export interface SimOptions {
   port?: number
   /** The VNC websocket URL handed out for a service's console (a real websockify in e2e tests). */
   consoleWssUrl?: (serviceId: string, provider: ProviderName) => string
-  /** The VNC password handed out with a console ticket (the real QEMU's in e2e tests). Default: a random one per GET. */
-  consolePassword?: (serviceId: string, provider: ProviderName) => string
+  /**
+   * The VNC password handed out with a console ticket (the real QEMU's in e2e tests). Default: a random one per GET.
+   * null: the ticket carries no password (aluy answers `password: null`), so the VNC server asks for one.
+   */
+  consolePassword?: (serviceId: string, provider: ProviderName) => string | null
   /** elizon only: the per-key request window. Default 100 requests / 60 s. */
   rateLimit?: { limit: number; windowMs: number }
   /** elizon only: how often the game-server console stream emits a line. Default 1000 ms. */
@@ -58,6 +61,8 @@ export interface FaultSpec {
   kind: FaultKind
   /** Default 1; Infinity allowed. */
   times?: number
+  /** Let this many matching requests through first: the fault applies from the (skip+1)th. Default 0. */
+  skip?: number
   /** Matched against the pathname; default any. */
   path?: string | RegExp
   method?: string

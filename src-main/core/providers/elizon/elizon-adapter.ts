@@ -12,9 +12,10 @@ import { elizonServers } from './elizon-servers'
 import { elizonOrders } from './elizon-orders'
 import { elizonSshKeys } from './elizon-ssh-keys'
 import { elizonTickets } from './elizon-tickets'
-import { MAX_PAGES, parseBody, serverKey, toIntOrNull, tooManyPages } from '../shared'
-import { resolveVncUrl, type ConsoleAccess, type ConsolePower, type ConsoleStreamHandlers } from '../../console/console-access'
+import { MAX_PAGES, serverKey, toIntOrNull, tooManyPages } from '../shared'
+import { resolveVncUrl, type ConsoleAccess, type ConsoleStreamHandlers } from '../../console/console-access'
 import { elizonBilling } from './elizon-billing'
+import { elizonBase as base, elizonCall, elizonJson, rejectUnsuccessful } from './elizon-request'
 
 const PAGE_SIZE = 100
 
@@ -160,26 +161,8 @@ async function listElizonServers(ctx: AccountContext, onProgress?: (p: ListProgr
   return [...seen.values()].map((s) => toServer(ctx, s))
 }
 
-async function getPage(ctx: AccountContext, page: number, limit: number, waitOnRateLimit: boolean): Promise<ServiceListBody> {
-  const url = `${base(ctx)}/services?page=${page}&limit=${limit}`
-  const res = await ctx.http.request<unknown>({
-    accountId: ctx.accountId,
-    method: 'GET',
-    url,
-    headers: { 'x-api-key': ctx.credential },
-    waitOnRateLimit,
-    ...(ctx.signal !== undefined ? { signal: ctx.signal } : {})
-  })
-  rejectUnsuccessful(res.data, res.status, ctx.accountId)
-  return parseBody(ServiceListBody, res.data, url, ctx.accountId)
-}
-
-/** elizon puts `success` beside every payload; `success:false` is a failure even on a 2xx. */
-function rejectUnsuccessful(body: unknown, status: number, accountId: string): void {
-  if (typeof body !== 'object' || body === null || (body as { success?: unknown }).success !== false) return
-  const said = (body as { error?: unknown }).error
-  const message = typeof said === 'string' && said.trim() !== '' ? capText(said) : `elizon reported a failure (status ${status}).`
-  throw new FlotillaError('upstream', message, { status, accountId })
+function getPage(ctx: AccountContext, page: number, limit: number, waitOnRateLimit: boolean): Promise<ServiceListBody> {
+  return elizonJson(ctx, { method: 'GET', path: `/services?page=${page}&limit=${limit}`, waitOnRateLimit }, ServiceListBody)
 }
 
 function toServer(ctx: AccountContext, s: ServiceItem): Server {
@@ -217,9 +200,6 @@ function monthlyCents(price: ServiceItem['price']): number | null {
   return Math.round(price.amountCents)
 }
 
-function base(ctx: AccountContext): string {
-  return ctx.baseUrl.replace(/\/+$/, '')
-}
 
 // ── Consoles ────────────────────────────────────────────────────────────────
 // GET /services/[id]/console is documented in one sentence ("VNC token/URL for
@@ -228,24 +208,17 @@ function base(ctx: AccountContext): string {
 // embed page, or a VNC answer without a usable URL → their /console/embed page.
 // Anything else is refused naming the fields received, never their values.
 
-function elizonConsoleMethods(): Pick<ProviderAdapter, 'openConsole' | 'streamConsole' | 'sendConsoleCommand' | 'consolePower'> {
+// Power from a console goes through the fleet's action (elizon-servers.ts), like any other power action.
+function elizonConsoleMethods(): Pick<ProviderAdapter, 'openConsole' | 'streamConsole' | 'sendConsoleCommand'> {
   return {
     openConsole: openElizonConsole,
     streamConsole: streamElizonConsole,
-    sendConsoleCommand: sendElizonConsoleCommand,
-    consolePower: elizonConsolePower
+    sendConsoleCommand: sendElizonConsoleCommand
   }
 }
 
 async function openElizonConsole(ctx: AccountContext, serverId: string): Promise<ConsoleAccess> {
-  const url = `${serviceUrl(ctx, serverId)}/console`
-  const res = await ctx.http.request<unknown>({
-    accountId: ctx.accountId,
-    method: 'GET',
-    url,
-    headers: { 'x-api-key': ctx.credential },
-    ...(ctx.signal !== undefined ? { signal: ctx.signal } : {})
-  })
+  const res = await elizonCall(ctx, { method: 'GET', path: `${servicePath(serverId)}/console` })
   rejectUnsuccessful(res.data, res.status, ctx.accountId)
   return parseElizonConsole(res.data, ctx, serverId)
 }
@@ -355,26 +328,14 @@ export function dispatchSseEvent(block: string, handlers: ConsoleStreamHandlers)
 }
 
 async function sendElizonConsoleCommand(ctx: AccountContext, serverId: string, command: string): Promise<void> {
-  await postElizon(ctx, `${serviceUrl(ctx, serverId)}/console/command`, { command })
-}
-
-/** elizon has no graceful shutdown action: "shutdown" is sent as stop. */
-async function elizonConsolePower(ctx: AccountContext, serverId: string, action: ConsolePower): Promise<void> {
-  await postElizon(ctx, `${serviceUrl(ctx, serverId)}/action`, { action: action === 'shutdown' ? 'stop' : action })
-}
-
-async function postElizon(ctx: AccountContext, url: string, body: unknown): Promise<void> {
-  const res = await ctx.http.request<unknown>({
-    accountId: ctx.accountId,
-    method: 'POST',
-    url,
-    body,
-    headers: { 'x-api-key': ctx.credential },
-    ...(ctx.signal !== undefined ? { signal: ctx.signal } : {})
-  })
+  const res = await elizonCall(ctx, { method: 'POST', path: `${servicePath(serverId)}/console/command`, body: { command } })
   rejectUnsuccessful(res.data, res.status, ctx.accountId)
 }
 
+function servicePath(serverId: string): string {
+  return `/services/${encodeURIComponent(serverId)}`
+}
+
 function serviceUrl(ctx: AccountContext, serverId: string): string {
-  return `${base(ctx)}/services/${encodeURIComponent(serverId)}`
+  return `${base(ctx)}${servicePath(serverId)}`
 }

@@ -6,11 +6,11 @@
 import { z } from 'zod'
 import type { AutoCharge } from '../../../shared/contracts/billing'
 import { FlotillaError } from '../../../shared/errors'
-import { capText } from '../../http/http-errors'
 import { declaredLength } from '../aluy/aluy-billing'
 import type { BillingPort, BillingSnapshot, InvoiceRecord, PdfAnswer } from '../billing-port'
 import type { AccountContext } from '../provider-adapter'
-import { MAX_PAGES, parseBody, tooManyPages } from '../shared'
+import { MAX_PAGES, tooManyPages } from '../shared'
+import { elizonCall, elizonJson } from './elizon-request'
 
 const PAGE_SIZE = 100
 const Id = z.union([z.string().min(1), z.number()]).transform(String)
@@ -108,37 +108,11 @@ function toRecord(i: Invoice): InvoiceRecord {
 }
 
 async function elizonInvoicePdf(ctx: AccountContext, id: string): Promise<PdfAnswer> {
-  const res = await ctx.http.request<Uint8Array>({
-    accountId: ctx.accountId,
-    method: 'GET',
-    url: `${base(ctx)}/invoices/${encodeURIComponent(id)}/document`,
-    headers: { 'x-api-key': ctx.credential },
-    responseType: 'bytes',
-    waitOnRateLimit: true,
-    timeoutMs: 60_000,
-    ...(ctx.signal !== undefined ? { signal: ctx.signal } : {})
-  })
+  const path = `/invoices/${encodeURIComponent(id)}/document`
+  const res = await elizonCall<Uint8Array>(ctx, { method: 'GET', path, responseType: 'bytes', waitOnRateLimit: true, timeoutMs: 60_000 })
   return { kind: 'pdf', bytes: res.data, declaredLength: declaredLength(res.headers) }
 }
 
-async function elizonGet<S extends z.ZodType>(ctx: AccountContext, path: string, schema: S): Promise<z.output<S>> {
-  const url = `${base(ctx)}${path}`
-  const res = await ctx.http.request<unknown>({
-    accountId: ctx.accountId,
-    method: 'GET',
-    url,
-    headers: { 'x-api-key': ctx.credential },
-    waitOnRateLimit: true,
-    ...(ctx.signal !== undefined ? { signal: ctx.signal } : {})
-  })
-  const body = res.data
-  if (typeof body === 'object' && body !== null && (body as { success?: unknown }).success === false) {
-    const said = (body as { error?: unknown }).error
-    throw new FlotillaError('upstream', typeof said === 'string' ? capText(said) : 'elizon reported a failure.', { status: res.status, accountId: ctx.accountId })
-  }
-  return parseBody(schema, body, url, ctx.accountId)
-}
-
-function base(ctx: AccountContext): string {
-  return ctx.baseUrl.replace(/\/+$/, '')
+function elizonGet<S extends z.ZodType>(ctx: AccountContext, path: string, schema: S): Promise<z.output<S>> {
+  return elizonJson(ctx, { method: 'GET', path, waitOnRateLimit: true }, schema)
 }

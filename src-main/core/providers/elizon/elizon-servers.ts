@@ -17,7 +17,8 @@ import { capText } from '../../http/http-errors'
 import type { HttpMethod } from '../../http/http-client'
 import type { ActionOutcome, LivePatch, ProviderDetail, ServerOperations } from '../../servers/server-operations'
 import type { AccountContext } from '../provider-adapter'
-import { parseBody, toNumberOrNull } from '../shared'
+import { toNumberOrNull } from '../shared'
+import { elizonJson, type ElizonCall } from './elizon-request'
 
 export const STATUS_BATCH_MAX = 50
 
@@ -276,38 +277,14 @@ async function elizonMetrics(ctx: AccountContext, server: Server, timeframe: Met
 
 // ---------------------------------------------------------------- HTTP
 
-interface CallOptions {
-  readonly retry?: boolean
-  readonly waitOnRateLimit?: boolean
-}
-
 /** GETs are retried per the client's rules; everything else gets exactly one attempt unless said otherwise. */
-async function call<S extends z.ZodType>(
+function call<S extends z.ZodType>(
   ctx: AccountContext,
   method: HttpMethod,
   path: string,
   schema: S,
   body?: unknown,
-  opts: CallOptions = {}
+  opts: Pick<ElizonCall, 'retry' | 'waitOnRateLimit'> = {}
 ): Promise<z.output<S>> {
-  const url = `${ctx.baseUrl.replace(/\/+$/, '')}${path}`
-  const res = await ctx.http.request<unknown>({
-    accountId: ctx.accountId,
-    method,
-    url,
-    headers: { 'x-api-key': ctx.credential },
-    retry: opts.retry ?? method === 'GET',
-    waitOnRateLimit: opts.waitOnRateLimit ?? false,
-    ...(body !== undefined ? { body } : {}),
-    ...(ctx.signal !== undefined ? { signal: ctx.signal } : {})
-  })
-  rejectUnsuccessful(res.data, res.status, ctx.accountId)
-  return parseBody(schema, res.data, url, ctx.accountId)
-}
-
-function rejectUnsuccessful(body: unknown, status: number, accountId: string): void {
-  if (typeof body !== 'object' || body === null || (body as { success?: unknown }).success !== false) return
-  const said = (body as { error?: unknown }).error
-  const message = typeof said === 'string' && said.trim() !== '' ? capText(said) : `elizon reported a failure (status ${status}).`
-  throw new FlotillaError('upstream', message, { status, accountId })
+  return elizonJson(ctx, { method, path, body, ...opts }, schema)
 }

@@ -221,6 +221,13 @@ const fleetTable: MessageSchema<typeof en> = {
     failed: 'fehlgeschlagen',
     failedWith: 'fehlgeschlagen: {reason}',
     empty: 'Noch keine Aktionen.',
+    noMatch: 'Keine Aktionen passen zu diesen Filtern.',
+    filters: 'Aktivitätsprotokoll filtern',
+    allAccounts: 'Alle Konten',
+    allActions: 'Alle Aktionen',
+    allResults: 'Alle Ergebnisse',
+    clearFilters: 'Filter zurücksetzen',
+    shown: '{shown} von {total} Aktionen',
     more: 'Ältere anzeigen'
   },
   notify: {

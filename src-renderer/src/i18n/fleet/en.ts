@@ -218,6 +218,13 @@ const fleetTable = {
     failed: 'failed',
     failedWith: 'failed: {reason}',
     empty: 'No actions yet.',
+    noMatch: 'No actions match these filters.',
+    filters: 'Filter the activity log',
+    allAccounts: 'All accounts',
+    allActions: 'All actions',
+    allResults: 'All results',
+    clearFilters: 'Clear filters',
+    shown: '{shown} of {total} actions',
     more: 'Show older'
   },
   notify: {

@@ -38,9 +38,12 @@ const de: typeof en = {
   account: 'Konto',
   generate: 'Erzeugen',
   privateKey: 'Privater Schlüssel',
-  shownOnce: 'Dieser private Schlüssel wird nur jetzt angezeigt. Flotilla behält keine Kopie: Speichern Sie ihn, wo Sie möchten.',
+  shownOnce: 'Dieser private Schlüssel wird nur jetzt angezeigt. Flotilla schreibt ihn nur dorthin, wo Sie ihn speichern, und vergisst ihn, sobald Sie ihn ausblenden (spätestens nach 10 Minuten).',
   download: 'Privaten Schlüssel speichern …',
-  forget: 'Gespeichert – ausblenden'
+  forget: 'Gespeichert – ausblenden',
+  savedTo: 'Gespeichert unter {path}, nur für Sie lesbar.',
+  downloaded: 'Als {name} heruntergeladen. Verschieben Sie die Datei in Ihren .ssh-Ordner und machen Sie sie nur für sich lesbar (chmod 600).',
+  saveCancelled: 'Nicht gespeichert. Der Schlüssel bleibt noch eine Weile hier: Speichern Sie ihn jetzt, sonst ist er verloren.'
 }
 
 export default de

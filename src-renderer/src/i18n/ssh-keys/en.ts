@@ -36,7 +36,10 @@ export default {
   account: 'Account',
   generate: 'Generate',
   privateKey: 'Private key',
-  shownOnce: 'This private key is shown only now. Flotilla keeps no copy: save it where you choose.',
+  shownOnce: 'This private key is shown only now. Flotilla writes it nowhere but where you save it, and forgets it when you hide it (or after 10 minutes).',
   download: 'Save private key…',
-  forget: 'I have saved it — hide'
+  forget: 'I have saved it — hide',
+  savedTo: 'Saved to {path}, readable only by you.',
+  downloaded: 'Downloaded as {name}. Move it to your .ssh folder and make it readable only by you (chmod 600).',
+  saveCancelled: 'Not saved. The key is still here for a while: save it now or it is lost.'
 }

@@ -35,7 +35,10 @@ export function registerServiceRoutes(router: AluyRouter): void {
     service.power = 'running'
     return json(200, { ok: true, serviceId: service.id })
   }))
-  router.post('/services/:id/reset-password', provisionedVps(() => json(200, { ok: true, password: secretToken(15) })))
+  router.post('/services/:id/reset-password', provisionedVps(({ service }) => {
+    service.lastResetPassword = secretToken(15)
+    return json(200, { ok: true, password: service.lastResetPassword })
+  }))
   router.post('/services/:id/retry-provision', withService(retryProvision))
   router.post('/services/:id/upgrade', vpsOnly(upgradeService))
   router.post('/services/:id/reinstall', provisionedVps(async ({ req, service }) => {
@@ -45,6 +48,7 @@ export function registerServiceRoutes(router: AluyRouter): void {
     if (!TEMPLATES.some((t) => t.id === osId)) return fail(502, 'Upstream provider error')
     const hostname = body.ok && isRecord(body.value) ? trimmedString(body.value.hostname) : null
     if (hostname) service.hostname = hostname
+    service.lastReinstallTemplateId = osId
     service.power = 'running'
     return json(200, { ok: true, serviceId: service.id })
   }))

@@ -2,6 +2,7 @@
 import { isRecord, readJson } from '../../core/body'
 import { secretToken } from '../../core/random'
 import { json } from '../../core/reply'
+import type { SimOptions } from '../../core/types'
 import { TEMPLATES } from '../model'
 import { fail, type AluyRouter } from '../context'
 import { provisionedVps, withService } from './services'
@@ -46,7 +47,7 @@ export function registerVpsRoutes(router: AluyRouter): void {
     const wssUrl = service.consoleEnabled ? options.consoleWssUrl?.(service.id, 'aluy') ?? `wss://127.0.0.1:1/vnc/?token=${token}` : null
     return json(200, {
       serviceId: service.id,
-      console: { ip: '10.0.4.2', port: 5900 + (Number(service.externalId) % 100), password: options.consolePassword?.(service.id, 'aluy') ?? secretToken(9), wssUrl, enabled: service.consoleEnabled }
+      console: { ip: '10.0.4.2', port: 5900 + (Number(service.externalId) % 100), password: consolePassword(options, service.id), wssUrl, enabled: service.consoleEnabled }
     })
   }))
 
@@ -60,4 +61,9 @@ export function registerVpsRoutes(router: AluyRouter): void {
 
   // Works before provisioning too: used to pick an OS before ordering.
   router.get('/services/:id/templates', withService(() => json(200, { templates: TEMPLATES })))
+}
+
+/** The ticket's password: the test's choice (null = none, the VNC server then asks), else a fresh random one. */
+function consolePassword(options: SimOptions, serviceId: string): string | null {
+  return options.consolePassword ? options.consolePassword(serviceId, 'aluy') : secretToken(9)
 }
