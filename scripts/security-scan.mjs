@@ -63,13 +63,32 @@ const ALLOWLIST = [
     max: 1,
     reason: 'installed only in unpackaged builds with FLOTILLA_TEST_TRUST_LOCALHOST=1 and only accepts 127.0.0.1 (the self-signed websockify of the console tests); every other host keeps Chromium\'s verdict'
   },
-  // The bundle repeats the source findings above, one each.
-  ...['CONTEXT_ISOLATION_JS_CHECK', 'SANDBOX_JS_CHECK', 'AUXCLICK_JS_CHECK', 'CERTIFICATE_VERIFY_PROC_JS_CHECK'].map((check) => ({
+  {
+    check: 'CONTEXT_ISOLATION_JS_CHECK',
+    file: 'src-main/electron/console-embed.ts',
+    max: 1,
+    reason: 'the generic `new BrowserWindow(options)` of the console windows; its options come from embedWindowOptions() / mainWindowOptions(), whose contextIsolation: true is asserted in console-embed.test.ts and window.test.ts'
+  },
+  {
+    check: 'SANDBOX_JS_CHECK',
+    file: 'src-main/electron/console-embed.ts',
+    max: 1,
+    reason: 'the same `new BrowserWindow(options)`; sandbox: true for both console window kinds is asserted in console-embed.test.ts and window.test.ts'
+  },
+  {
+    check: 'AUXCLICK_JS_CHECK',
+    file: 'src-main/electron/console-embed.ts',
+    max: 1,
+    reason: 'a middle-click new window is denied by setWindowOpenHandler: lockToOrigin() for the embed window, hardenWebContents() for every window; tested in console-embed.test.ts and security.test.ts'
+  },
+  // The bundle repeats the source findings above: main-process.ts once, console-embed.ts once.
+  ...['CONTEXT_ISOLATION_JS_CHECK', 'SANDBOX_JS_CHECK', 'AUXCLICK_JS_CHECK'].map((check) => ({
     check,
     file: 'out/main/index.js',
-    max: 1,
-    reason: 'bundled copy of the src-main finding justified above'
+    max: 2,
+    reason: 'bundled copies of the src-main findings justified above'
   })),
+  { check: 'CERTIFICATE_VERIFY_PROC_JS_CHECK', file: 'out/main/index.js', max: 1, reason: 'bundled copy of the src-main finding justified above' },
   { check: 'OPEN_EXTERNAL_JS_CHECK', file: 'out/main/index.js', max: 2, reason: 'bundled copies of the two src-main findings justified above' },
   {
     check: 'CSP_GLOBAL_CHECK',
@@ -86,6 +105,13 @@ const ALLOWLIST = [
     reason: 'the CSP is written into out/renderer/index.html at build time (and sent as an app:// header); run `npm run build` first to have it evaluated'
   }
 ]
+
+/**
+ * Files Electronegativity's parser cannot read, accepted after review. pdf.js
+ * uses class private fields, which the scanner's parser predates; it runs only
+ * in the sandboxed renderer, with no Electron or Node API in reach.
+ */
+const PARSE_ERROR_ALLOWLIST = [{ file: 'out/renderer/assets/pdf*.js', reason: 'pdf.js (third-party, sandboxed renderer) uses syntax the scanner cannot parse' }]
 
 /** The CSP may only draw the evaluator's note about script-src 'self', nothing else of concern. */
 function onlySelfScriptRemark(issue) {
@@ -178,7 +204,10 @@ async function main() {
     const result = await scan(dir)
     const project = (file) => relative(dir, file).split(sep).join('/')
     const issues = result.issues.map((i) => ({ ...i, file: i.file === 'N/A' ? 'N/A' : project(i.file) }))
-    const errors = result.errors.filter((e) => !e.tolerable).map((e) => ({ ...e, file: project(e.file) }))
+    const errors = result.errors
+      .filter((e) => !e.tolerable)
+      .map((e) => ({ ...e, file: project(e.file) }))
+      .filter((e) => !PARSE_ERROR_ALLOWLIST.some((a) => globToRegExp(a.file).test(e.file)))
     const { justified, unjustified, used } = triage(issues)
     report({ sources, built, checks: result.globalChecks + result.atomicChecks, justified, unjustified, errors })
     const applies = (e) => (built ? !e.withoutBuild : !e.file.startsWith('out/'))

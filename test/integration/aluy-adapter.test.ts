@@ -5,7 +5,6 @@ import { afterEach, describe, expect, it } from 'vitest'
 import type { ListProgress } from '../../src-main/core/providers/provider-adapter'
 import { ALUY_SIGN_IN_AGAIN } from '../../src-main/core/providers/aluy/aluy-errors'
 import { getAdapter } from '../../src-main/core/providers/registry'
-import type { AccountContext } from '../../src-main/core/providers/provider-adapter'
 import { startAluySimulator } from '../simulators/index'
 import { closedPort, ctxFor, failure, first } from '../support/adapter-context'
 
