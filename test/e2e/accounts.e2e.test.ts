@@ -1,55 +1,40 @@
 // A user adds an aluy and an elizon account (wrong credential first), sees both
 // accounts' servers, and removes one — in the real built renderer in Chromium,
 // talking to main's real core through the web harness, against the simulators.
-import { existsSync } from 'node:fs'
-import { mkdtemp, rm } from 'node:fs/promises'
-import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { randomBytes } from 'node:crypto'
-import type { Browser, Page } from 'playwright-core'
+import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { createLogger } from '../../src-main/core/logging/logger'
-import { KeytarSecretStore } from '../../src-main/core/secrets/keytar-secret-store'
-import { RENDERER_DIR, startHarness, type Harness } from '../harness/server'
-import { startAluySimulator, startElizonSimulator, type AluySimulator, type ElizonSimulator } from '../simulators/index'
-import { launchChromium } from '../support/browser'
-import { testHttpClient } from '../support/core-fixture'
+import type { KeytarSecretStore } from '../../src-main/core/secrets/keytar-secret-store'
+import type { AluySimulator, ElizonSimulator } from '../simulators/index'
+import { escapeRegExp, nav, startE2eApp, type E2eApp, type E2eAppOptions } from '../support/e2e-app'
 
+const options = {
+  name: 'accounts',
+  aluy: { seed: 11, accounts: 1, serversPerAccount: 5 },
+  elizon: { seed: 11, accounts: 1, serversPerAccount: 3 },
+  harness: { refreshOnStart: true },
+  context: { viewport: { width: 1280, height: 800 } }
+} satisfies E2eAppOptions
+
+let app: E2eApp<typeof options>
 let aluy: AluySimulator
 let elizon: ElizonSimulator
-let harness: Harness
-let browser: Browser
 let page: Page
-let userDataDir: string
-const secrets = new KeytarSecretStore({ service: `Flotilla-e2e-${randomBytes(4).toString('hex')}` })
+let secrets: KeytarSecretStore
 
 beforeAll(async () => {
-  if (!existsSync(join(RENDERER_DIR, 'index.html'))) throw new Error('Build the renderer first: npx electron-vite build')
-  aluy = await startAluySimulator({ seed: 11, accounts: 1, serversPerAccount: 5 })
-  elizon = await startElizonSimulator({ seed: 11, accounts: 1, serversPerAccount: 3 })
-  userDataDir = await mkdtemp(join(tmpdir(), 'flotilla-e2e-'))
-  harness = await startHarness({
-    userDataDir,
-    secretStore: secrets,
-    logger: createLogger({ file: join(userDataDir, 'logs', 'flotilla.log') }),
-    http: testHttpClient()
-  })
-  browser = await launchChromium()
-  page = await browser.newPage({ viewport: { width: 1280, height: 800 }, locale: 'en-US' })
-  await page.goto(harness.url)
+  app = await startE2eApp(options)
+  aluy = app.aluy
+  elizon = app.elizon
+  page = app.page
+  secrets = app.secrets
+  await page.goto(app.harness.url)
 })
 
-afterAll(async () => {
-  await browser?.close()
-  await harness?.close()
-  await aluy?.close()
-  await elizon?.close()
-  for (const id of await secrets.list().catch(() => [])) await secrets.delete(id)
-  if (userDataDir) await rm(userDataDir, { recursive: true, force: true })
-})
+afterAll(() => app?.close())
 
 async function openAddDialog(provider: 'aluy' | 'elizon', label: string, baseUrl: string) {
-  await nav().getByRole('link', { name: 'Accounts' }).click()
+  await nav(page).getByRole('link', { name: 'Accounts' }).click()
   await page.getByRole('button', { name: 'Add account' }).click()
   const dialog = page.getByRole('dialog')
   await dialog.getByRole('radio', { name: provider }).check()
@@ -88,12 +73,12 @@ describe('accounts, end to end', () => {
   })
 
   it("lists both accounts' servers on the Fleet page", async () => {
-    await nav().getByRole('link', { name: 'Fleet' }).click()
+    await nav(page).getByRole('link', { name: 'Fleet' }).click()
     const table = page.getByRole('table', { name: 'Servers' })
     const aluyLabels = aluy.state.servicesOf(aluy.accounts[0]!.id).map((s) => s.label)
     const elizonNames = elizon.state.servicesOf(elizon.accounts[0]!.id).map((s) => s.name)
     for (const name of [...aluyLabels, ...elizonNames]) {
-      await expect.poll(() => table.getByRole('row', { name: new RegExp(escape(name)) }).count(), { timeout: 15_000 }).toBeGreaterThan(0)
+      await expect.poll(() => table.getByRole('row', { name: new RegExp(escapeRegExp(name)) }).count(), { timeout: 15_000 }).toBeGreaterThan(0)
     }
     // The README's screenshot, once the "saved" notices have gone.
     await expect.poll(() => page.getByRole('alert').filter({ hasText: 'saved' }).count(), { timeout: 15_000 }).toBe(0)
@@ -101,7 +86,7 @@ describe('accounts, end to end', () => {
   })
 
   it('removes an account, and its keychain entry is gone', async () => {
-    await nav().getByRole('link', { name: 'Accounts' }).click()
+    await nav(page).getByRole('link', { name: 'Accounts' }).click()
     const [before] = await Promise.all([secrets.list()])
     await page.getByRole('button', { name: 'Remove Acme aluy' }).click()
     await page.getByRole('alertdialog').getByRole('button', { name: 'Remove' }).click()
@@ -111,16 +96,8 @@ describe('accounts, end to end', () => {
     const removedId = before.find((id) => !after.includes(id))!
     expect(await secrets.get(removedId)).toBeNull()
 
-    await nav().getByRole('link', { name: 'Fleet' }).click()
+    await nav(page).getByRole('link', { name: 'Fleet' }).click()
     const aluyLabel = aluy.state.servicesOf(aluy.accounts[0]!.id)[0]!.label
-    await expect.poll(() => page.getByRole('row', { name: new RegExp(escape(aluyLabel)) }).count()).toBe(0)
+    await expect.poll(() => page.getByRole('row', { name: new RegExp(escapeRegExp(aluyLabel)) }).count()).toBe(0)
   })
 })
-
-function nav() {
-  return page.getByRole('navigation', { name: 'Main' })
-}
-
-function escape(s: string): string {
-  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
-}

@@ -1,63 +1,28 @@
 // A reseller keeps invoices offline, loses the network, and still finds an
 // invoice and reads its PDF — the built renderer in Chromium, main's real core
 // through the web harness, the simulators and the real keychain.
-import { existsSync } from 'node:fs'
-import { mkdtemp, rm } from 'node:fs/promises'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
-import { randomBytes } from 'node:crypto'
-import type { Browser, Page } from 'playwright-core'
+import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { createLogger } from '../../src-main/core/logging/logger'
-import { KeytarSecretStore } from '../../src-main/core/secrets/keytar-secret-store'
-import { RENDERER_DIR, startHarness, type Harness } from '../harness/server'
-import { startAluySimulator, startElizonSimulator, type AluySimulator, type ElizonSimulator } from '../simulators/index'
-import { launchChromium } from '../support/browser'
-import { testHttpClient } from '../support/core-fixture'
+import { startE2eApp, type E2eApp, type E2eAppOptions } from '../support/e2e-app'
 
-let aluy: AluySimulator | undefined
-let elizon: ElizonSimulator | undefined
-let harness: Harness
-let browser: Browser
+const options = {
+  name: 'billing',
+  aluy: { seed: 21, accounts: 1, serversPerAccount: 3, invoicesPerAccount: 5 },
+  elizon: { seed: 21, accounts: 1, serversPerAccount: 2, invoicesPerAccount: 4, rateLimit: { limit: 10_000, windowMs: 60_000 } }
+} satisfies E2eAppOptions
+
+let app: E2eApp<typeof options>
 let page: Page
-let userDataDir: string
-const secrets = new KeytarSecretStore({ service: `Flotilla-e2e-${randomBytes(4).toString('hex')}` })
 
 beforeAll(async () => {
-  if (!existsSync(join(RENDERER_DIR, 'index.html'))) throw new Error('Build the renderer first: npx electron-vite build')
-  aluy = await startAluySimulator({ seed: 21, accounts: 1, serversPerAccount: 3, invoicesPerAccount: 5 })
-  elizon = await startElizonSimulator({ seed: 21, accounts: 1, serversPerAccount: 2, invoicesPerAccount: 4, rateLimit: { limit: 10_000, windowMs: 60_000 } })
-  userDataDir = await mkdtemp(join(tmpdir(), 'flotilla-e2e-billing-'))
-  harness = await startHarness({
-    userDataDir,
-    secretStore: secrets,
-    logger: createLogger({ file: join(userDataDir, 'logs', 'flotilla.log') }),
-    http: testHttpClient(),
-    refreshOnStart: false
-  })
-  for (const [sim, label] of [[aluy, 'Acme aluy'], [elizon, 'Beta elizon']] as const) {
-    const saved = await harness.core.handlers['accounts.add']({
-      provider: sim.provider,
-      label,
-      colour: '#336699',
-      baseUrl: sim.url,
-      credential: sim.accounts[0]!.credential
-    })
-    if (!saved.account) throw new Error(`could not add ${label}`)
-  }
-  browser = await launchChromium()
-  page = await browser.newPage({ viewport: { width: 1400, height: 900 }, locale: 'en-US' })
-  await page.goto(harness.url.replace('#/', '#/billing'))
+  app = await startE2eApp(options)
+  page = app.page
+  await app.addAccount(app.aluy, 'Acme aluy')
+  await app.addAccount(app.elizon, 'Beta elizon')
+  await page.goto(app.urlOf('billing'))
 })
 
-afterAll(async () => {
-  await browser?.close()
-  await harness?.close()
-  await aluy?.close()
-  await elizon?.close()
-  for (const id of await secrets.list().catch(() => [])) await secrets.delete(id)
-  if (userDataDir) await rm(userDataDir, { recursive: true, force: true })
-})
+afterAll(() => app?.close())
 
 describe('invoices, offline, end to end', () => {
   it('keeps every invoice offline with a progress report', async () => {
@@ -70,9 +35,9 @@ describe('invoices, offline, end to end', () => {
   })
 
   it('with the providers gone, searches the cached invoices and says it is offline', async () => {
-    await aluy!.close()
-    await elizon!.close()
-    aluy = elizon = undefined
+    // (Closing again at the end is harmless.)
+    await app.aluy.close()
+    await app.elizon.close()
     await page.getByRole('button', { name: 'Refresh invoices' }).click()
     await expect.poll(() => page.getByRole('status').filter({ hasText: /^offline — last synced/ }).count(), { timeout: 30_000 }).toBe(1)
 

@@ -1,57 +1,28 @@
 // The billing overview's spend chart end to end: Chart.js draws it on a canvas
 // in Chromium (under the app's CSP), names it for screen readers, keeps the
 // table beside it, and redraws in the dark theme's colours when it switches.
-import { existsSync } from 'node:fs'
-import { mkdtemp, rm } from 'node:fs/promises'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
-import { randomBytes } from 'node:crypto'
-import type { Browser, Page } from 'playwright-core'
+import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { createLogger } from '../../src-main/core/logging/logger'
-import { KeytarSecretStore } from '../../src-main/core/secrets/keytar-secret-store'
-import { RENDERER_DIR, startHarness, type Harness } from '../harness/server'
-import { startAluySimulator, type AluySimulator } from '../simulators/index'
-import { launchChromium } from '../support/browser'
-import { testHttpClient } from '../support/core-fixture'
+import { startE2eApp, type E2eApp, type E2eAppOptions } from '../support/e2e-app'
 
-let aluy: AluySimulator
-let harness: Harness
-let browser: Browser
+const options = {
+  name: 'charts',
+  aluy: { seed: 21, accounts: 1, serversPerAccount: 2, invoicesPerAccount: 8 }
+} satisfies E2eAppOptions
+
+let app: E2eApp<typeof options>
 let page: Page
-let userDataDir: string
-const secrets = new KeytarSecretStore({ service: `Flotilla-e2e-${randomBytes(4).toString('hex')}` })
-const cspViolations: string[] = []
 
 beforeAll(async () => {
-  if (!existsSync(join(RENDERER_DIR, 'index.html'))) throw new Error('Build the renderer first: npx electron-vite build')
-  aluy = await startAluySimulator({ seed: 21, accounts: 1, serversPerAccount: 2, invoicesPerAccount: 8 })
-  userDataDir = await mkdtemp(join(tmpdir(), 'flotilla-e2e-charts-'))
-  harness = await startHarness({
-    userDataDir,
-    secretStore: secrets,
-    logger: createLogger({ file: join(userDataDir, 'logs', 'flotilla.log') }),
-    http: testHttpClient(),
-    refreshOnStart: false
-  })
-  await harness.core.handlers['accounts.add']({ provider: 'aluy', label: 'Acme', colour: '#336699', baseUrl: aluy.url, credential: aluy.accounts[0]!.credential })
-  await harness.core.handlers['invoices.refresh'](undefined)
-  browser = await launchChromium()
-  page = await browser.newPage({ viewport: { width: 1400, height: 900 }, locale: 'en-US' })
-  page.on('console', (message) => {
-    if (/Content Security Policy/i.test(message.text())) cspViolations.push(message.text())
-  })
-  await page.goto(harness.url.replace('#/', '#/billing'))
+  app = await startE2eApp(options)
+  page = app.page
+  await app.addAccount(app.aluy, 'Acme')
+  await app.harness.core.handlers['invoices.refresh'](undefined)
+  await page.goto(app.urlOf('billing'))
   await page.getByRole('tab', { name: 'Overview' }).click()
 })
 
-afterAll(async () => {
-  await browser?.close()
-  await harness?.close()
-  await aluy?.close()
-  for (const id of await secrets.list().catch(() => [])) await secrets.delete(id)
-  if (userDataDir) await rm(userDataDir, { recursive: true, force: true })
-})
+afterAll(() => app?.close())
 
 /** The bits of an HTMLCanvasElement used here (this file compiles without the DOM lib). */
 interface CanvasLike {
@@ -88,7 +59,7 @@ describe('spend chart drawn by Chart.js', () => {
     await expect.poll(barColour).not.toBe('none')
     const rows = await page.getByRole('table', { name: 'Spend per month' }).getByRole('row').count()
     expect(rows).toBeGreaterThan(1)
-    expect(cspViolations).toEqual([])
+    expect(app.cspViolations).toEqual([])
   })
 
   it('redraws in the dark theme colours when the theme switches', async () => {

@@ -2,20 +2,13 @@
 // main's real core, the aluy simulator handing out tickets for a REAL peer —
 // QEMU's VNC server (password-protected) behind websockify with TLS and
 // single-use tokens — and a recording RFB server for the exact keys typed.
-import { existsSync } from 'node:fs'
-import { mkdtemp, readFile, rm } from 'node:fs/promises'
-import { tmpdir } from 'node:os'
+import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
-import { randomBytes } from 'node:crypto'
-import type { Browser, Page } from 'playwright-core'
+import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { createLogger } from '../../src-main/core/logging/logger'
-import { KeytarSecretStore } from '../../src-main/core/secrets/keytar-secret-store'
 import type { FleetSnapshot } from '../../src-main/shared/domain'
-import { RENDERER_DIR, startHarness, type Harness } from '../harness/server'
-import { startAluySimulator, type AluySimulator } from '../simulators/index'
-import { launchChromium } from '../support/browser'
-import { testHttpClient } from '../support/core-fixture'
+import type { AluySimulator } from '../simulators/index'
+import { nav, startE2eApp, type E2eApp } from '../support/e2e-app'
 import { startRecordingRfbServer, type RecordingRfbServer } from '../support/recording-rfb'
 import { startVncPeer, type VncPeer } from '../support/vnc-peer'
 
@@ -23,12 +16,9 @@ type Route = 'qemu' | 'wrong-password' | 'reuse-once' | 'recorder' | 'no-passwor
 
 let peer: VncPeer
 let recorder: RecordingRfbServer
+let app: E2eApp
 let aluy: AluySimulator
-let harness: Harness
-let browser: Browser
 let page: Page
-let userDataDir: string
-const secrets = new KeytarSecretStore({ service: `Flotilla-e2e-${randomBytes(4).toString('hex')}` })
 /** How the simulator answers GET /console per service (default: a fresh QEMU ticket). */
 const routes = new Map<string, Route>()
 const vps: { id: string; key: string; label: string }[] = []
@@ -54,53 +44,39 @@ function passwordFor(serviceId: string): string | null {
 }
 
 beforeAll(async () => {
-  if (!existsSync(join(RENDERER_DIR, 'index.html'))) throw new Error('Build the renderer first: npx electron-vite build')
   peer = await startVncPeer()
   recorder = await startRecordingRfbServer(peer.tls)
-  aluy = await startAluySimulator({
-    seed: 5,
-    accounts: 1,
-    serversPerAccount: 8,
-    consoleWssUrl: (id) => ticketFor(id),
-    consolePassword: (id) => passwordFor(id)
+  const started = await startE2eApp({
+    name: 'console',
+    aluy: {
+      seed: 5,
+      accounts: 1,
+      serversPerAccount: 8,
+      consoleWssUrl: (id) => ticketFor(id),
+      consolePassword: (id) => passwordFor(id)
+    },
+    // The peer's TLS certificate is self-signed.
+    context: { ignoreHTTPSErrors: true, acceptDownloads: true }
   })
-  userDataDir = await mkdtemp(join(tmpdir(), 'flotilla-e2e-console-'))
-  harness = await startHarness({
-    userDataDir,
-    secretStore: secrets,
-    logger: createLogger({ file: join(userDataDir, 'logs', 'flotilla.log') }),
-    http: testHttpClient(),
-    refreshOnStart: false
-  })
-  await harness.core.handlers['accounts.add']({
-    provider: 'aluy',
-    label: 'Lab',
-    colour: '#3366cc',
-    baseUrl: aluy.url,
-    credential: aluy.accounts[0]!.credential
-  })
-  const snapshot: FleetSnapshot = await harness.core.handlers['fleet.refresh'](undefined)
+  app = started
+  aluy = started.aluy
+  page = app.page
+  await app.addAccount(aluy, 'Lab', '#3366cc')
+  const snapshot: FleetSnapshot = await app.harness.core.handlers['fleet.refresh'](undefined)
   for (const service of aluy.state.servicesOf(aluy.accounts[0]!.id)) {
     if (service.kind !== 'VPS' || !service.externalId || service.status !== 'ACTIVE') continue
     const server = snapshot.servers.find((s) => s.id === service.id)
     if (server) vps.push({ id: service.id, key: server.key, label: server.label })
   }
   if (vps.length < 4) throw new Error(`the seed gave ${vps.length} provisioned VPS; the test needs 4`)
-  browser = await launchChromium()
-  const context = await browser.newContext({ viewport: { width: 1400, height: 900 }, locale: 'en-US', ignoreHTTPSErrors: true, acceptDownloads: true })
-  page = await context.newPage()
-  await page.goto(harness.url)
-  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Consoles' }).click()
+  await page.goto(app.harness.url)
+  await nav(page).getByRole('link', { name: 'Consoles' }).click()
 })
 
 afterAll(async () => {
-  await browser?.close()
-  await harness?.close()
-  await aluy?.close()
+  await app?.close()
   await recorder?.close()
   await peer?.stop()
-  for (const id of await secrets.list().catch(() => [])) await secrets.delete(id)
-  if (userDataDir) await rm(userDataDir, { recursive: true, force: true })
 })
 
 async function openConsole(label: string): Promise<void> {
@@ -274,7 +250,7 @@ describe('a ticket without a password: the console asks for it', () => {
     await expect.poll(() => stateOf(server.label).innerText(), { timeout: 30_000 }).toBe('Connected to QEMU')
     await expect.poll(() => frameOf(server.label), { timeout: 60_000 }).toMatchObject({ nonBlack: true })
     // The password typed into the prompt went to the VNC server, not into the harness's log.
-    const log = await readFile(join(userDataDir, 'logs', 'flotilla.log'), 'utf8').catch(() => '')
+    const log = await readFile(join(app.userDataDir, 'logs', 'flotilla.log'), 'utf8').catch(() => '')
     expect(log).not.toContain(peer.password)
   })
 })

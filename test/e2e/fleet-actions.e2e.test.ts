@@ -4,73 +4,49 @@
 // server's exact name), reset password (shown once, copyable, gone after the
 // drawer closes, never in a file) and upgrade (only larger values, the extra
 // monthly price), each checked at the simulator; then the Activity filters.
-import { existsSync } from 'node:fs'
-import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises'
-import { tmpdir } from 'node:os'
+import { readdir, readFile } from 'node:fs/promises'
 import { join } from 'node:path'
-import { randomBytes } from 'node:crypto'
-import type { Browser, BrowserContext, Page } from 'playwright-core'
+import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { createLogger } from '../../src-main/core/logging/logger'
-import { KeytarSecretStore } from '../../src-main/core/secrets/keytar-secret-store'
 import { addDemoAccounts } from '../harness/demo-accounts'
-import { RENDERER_DIR, startHarness, type Harness } from '../harness/server'
-import { startAluySimulator, startElizonSimulator, type AluySimulator, type ElizonSimulator } from '../simulators/index'
+import type { AluySimulator } from '../simulators/index'
 import type { AluyService } from '../simulators/aluy/model'
-import { launchChromium } from '../support/browser'
-import { testHttpClient } from '../support/core-fixture'
+import { escapeRegExp, nav, startE2eApp, type E2eApp, type E2eAppOptions } from '../support/e2e-app'
 
+const options = {
+  name: 'actions',
+  aluy: { seed: 34, accounts: 1, serversPerAccount: 10 },
+  elizon: { seed: 34, accounts: 1, serversPerAccount: 2 },
+  clipboard: true
+} satisfies E2eAppOptions
+
+let app: E2eApp<typeof options>
 let aluy: AluySimulator
-let elizon: ElizonSimulator
-let harness: Harness
-let browser: Browser
-let context: BrowserContext
 let page: Page
-let userDataDir: string
-const secrets = new KeytarSecretStore({ service: `Flotilla-e2e-actions-${randomBytes(4).toString('hex')}` })
 /** Three running, provisioned aluy VPS: one per form, so no test depends on another's effect. */
 let targets: { reinstall: AluyService; reset: AluyService; upgrade: AluyService }
 
 beforeAll(async () => {
-  if (!existsSync(join(RENDERER_DIR, 'index.html'))) throw new Error('Build the renderer first: npx electron-vite build')
-  aluy = await startAluySimulator({ seed: 34, accounts: 1, serversPerAccount: 10 })
-  elizon = await startElizonSimulator({ seed: 34, accounts: 1, serversPerAccount: 2 })
+  app = await startE2eApp(options)
+  aluy = app.aluy
+  page = app.page
   const running = aluy.state
     .servicesOf(aluy.accounts[0]!.id)
     .filter((s) => s.kind === 'VPS' && s.status === 'ACTIVE' && s.externalId !== null && s.power === 'running' && s.metadata.ssdGb !== undefined)
   if (running.length < 3) throw new Error(`the seed gave ${running.length} running aluy VPS with SSDs; the test needs 3`)
   targets = { reinstall: running[0]!, reset: running[1]!, upgrade: running[2]! }
-  userDataDir = await mkdtemp(join(tmpdir(), 'flotilla-e2e-actions-'))
-  harness = await startHarness({
-    userDataDir,
-    secretStore: secrets,
-    logger: createLogger({ file: join(userDataDir, 'logs', 'flotilla.log') }),
-    http: testHttpClient(),
-    refreshOnStart: false
-  })
-  await addDemoAccounts(harness.core.handlers, aluy, elizon)
-  await harness.core.handlers['fleet.refresh'](undefined)
-  browser = await launchChromium()
-  context = await browser.newContext({ viewport: { width: 1400, height: 900 }, locale: 'en-US' })
-  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(harness.url).origin })
-  page = await context.newPage()
-  await page.goto(harness.url)
+  await addDemoAccounts(app.harness.core.handlers, aluy, app.elizon)
+  await app.harness.core.handlers['fleet.refresh'](undefined)
+  await page.goto(app.harness.url)
   await page.getByText(/^\d+ of \d+ servers$/).waitFor({ timeout: 15_000 })
 })
 
-afterAll(async () => {
-  await browser?.close()
-  await harness?.close()
-  await aluy?.close()
-  await elizon?.close()
-  for (const id of await secrets.list().catch(() => [])) await secrets.delete(id)
-  if (userDataDir) await rm(userDataDir, { recursive: true, force: true })
-})
+afterAll(() => app?.close())
 
 /** Finds the server in the table and opens its detail drawer. */
 async function openDetail(label: string) {
   await page.getByRole('searchbox', { name: 'Search servers' }).fill(`"${label}"`)
-  await page.getByRole('table', { name: 'Servers' }).getByRole('row', { name: new RegExp(escape(label)) }).first().click()
+  await page.getByRole('table', { name: 'Servers' }).getByRole('row', { name: new RegExp(escapeRegExp(label)) }).first().click()
   const drawer = page.getByRole('dialog', { name: `Server ${label}` })
   // The action buttons come with the detail from the provider.
   await expect.poll(() => drawer.getByRole('region', { name: 'Actions' }).count().catch(() => 0), { timeout: 15_000 }).toBe(1)
@@ -89,7 +65,7 @@ function posted(service: AluyService, action: string) {
 
 /** Every file under the user-data folder (logs, activity, caches, settings), as text. */
 async function allUserDataText(): Promise<string> {
-  const names = await readdir(userDataDir, { recursive: true, withFileTypes: true })
+  const names = await readdir(app.userDataDir, { recursive: true, withFileTypes: true })
   const files = names.filter((d) => d.isFile()).map((d) => join(d.parentPath, d.name))
   return (await Promise.all(files.map((f) => readFile(f, 'latin1')))).join('\n')
 }
@@ -193,7 +169,7 @@ describe('server detail forms, end to end', () => {
   })
 
   it('filters the Activity page by account, action and result', async () => {
-    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Activity' }).click()
+    await nav(page).getByRole('link', { name: 'Activity' }).click()
     const log = page.getByRole('table', { name: 'Activity log' })
     const bodyRows = log.locator('tbody tr')
     await expect.poll(() => bodyRows.count()).toBe(3)
@@ -219,8 +195,4 @@ async function pick(filter: string, option: string): Promise<void> {
   await page.getByRole('group', { name: 'Filter the activity log' }).getByRole('combobox', { name: filter }).click()
   await page.getByRole('listbox').getByRole('option', { name: option, exact: true }).click()
   await expect.poll(() => page.getByRole('listbox').count()).toBe(0)
-}
-
-function escape(s: string): string {
-  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
 }

@@ -1,58 +1,37 @@
 // The fleet page end to end: the built renderer in Chromium, main's real core
 // through the web harness, both simulators over HTTP. Search with qualifiers, a
 // power action, a bulk action with one failure, and signing in again.
-import { existsSync } from 'node:fs'
-import { mkdtemp, readFile, rm } from 'node:fs/promises'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
-import { randomBytes } from 'node:crypto'
-import type { Browser, Page } from 'playwright-core'
+import { readFile } from 'node:fs/promises'
+import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { createLogger } from '../../src-main/core/logging/logger'
-import { KeytarSecretStore } from '../../src-main/core/secrets/keytar-secret-store'
 import { addDemoAccounts } from '../harness/demo-accounts'
-import { RENDERER_DIR, startHarness, type Harness } from '../harness/server'
-import { startAluySimulator, startElizonSimulator, type AluySimulator, type ElizonSimulator } from '../simulators/index'
-import { launchChromium } from '../support/browser'
-import { testHttpClient } from '../support/core-fixture'
+import type { AluySimulator, ElizonSimulator } from '../simulators/index'
+import { escapeRegExp, nav, startE2eApp, type E2eApp, type E2eAppOptions } from '../support/e2e-app'
 
+const options = {
+  name: 'fleet',
+  aluy: { seed: 21, accounts: 1, serversPerAccount: 8 },
+  elizon: { seed: 21, accounts: 1, serversPerAccount: 5 }
+} satisfies E2eAppOptions
+
+let app: E2eApp<typeof options>
 let aluy: AluySimulator
 let elizon: ElizonSimulator
-let harness: Harness
-let browser: Browser
 let page: Page
-let userDataDir: string
 /** What the tests did, for the Activity page to show. */
 const taken = { stopped: '', restarted: '', failed: '' }
-const secrets = new KeytarSecretStore({ service: `Flotilla-e2e-fleet-${randomBytes(4).toString('hex')}` })
 
 beforeAll(async () => {
-  if (!existsSync(join(RENDERER_DIR, 'index.html'))) throw new Error('Build the renderer first: npx electron-vite build')
-  aluy = await startAluySimulator({ seed: 21, accounts: 1, serversPerAccount: 8 })
-  elizon = await startElizonSimulator({ seed: 21, accounts: 1, serversPerAccount: 5 })
-  userDataDir = await mkdtemp(join(tmpdir(), 'flotilla-e2e-fleet-'))
-  harness = await startHarness({
-    userDataDir,
-    secretStore: secrets,
-    logger: createLogger({ file: join(userDataDir, 'logs', 'flotilla.log') }),
-    http: testHttpClient(),
-    refreshOnStart: false
-  })
-  await addDemoAccounts(harness.core.handlers, aluy, elizon)
-  await harness.core.handlers['fleet.refresh'](undefined)
-  browser = await launchChromium()
-  page = await browser.newPage({ viewport: { width: 1400, height: 900 }, locale: 'en-US' })
-  await page.goto(harness.url)
+  app = await startE2eApp(options)
+  aluy = app.aluy
+  elizon = app.elizon
+  page = app.page
+  await addDemoAccounts(app.harness.core.handlers, aluy, elizon)
+  await app.harness.core.handlers['fleet.refresh'](undefined)
+  await page.goto(app.harness.url)
 })
 
-afterAll(async () => {
-  await browser?.close()
-  await harness?.close()
-  await aluy?.close()
-  await elizon?.close()
-  for (const id of await secrets.list().catch(() => [])) await secrets.delete(id)
-  if (userDataDir) await rm(userDataDir, { recursive: true, force: true })
-})
+afterAll(() => app?.close())
 
 const aluyAccount = () => aluy.accounts[0]!
 const elizonAccount = () => elizon.accounts[0]!
@@ -83,8 +62,8 @@ describe('fleet, end to end', () => {
     await expect.poll(() => serverCount(), { timeout: 15_000 }).toBe(totalServers())
     await search('provider:elizon')
     await expect.poll(() => serverCount()).toBe(elizonServices().length)
-    for (const s of elizonServices()) await expect.poll(() => table().getByRole('row', { name: new RegExp(escape(s.name)) }).count()).toBe(1)
-    await expect.poll(() => table().getByRole('row', { name: new RegExp(escape(aluyServices()[0]!.label)) }).count()).toBe(0)
+    for (const s of elizonServices()) await expect.poll(() => table().getByRole('row', { name: new RegExp(escapeRegExp(s.name)) }).count()).toBe(1)
+    await expect.poll(() => table().getByRole('row', { name: new RegExp(escapeRegExp(aluyServices()[0]!.label)) }).count()).toBe(0)
 
     // "Export the current view": the filtered rows, as a file, through a Blob link.
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export CSV' }).click()])
@@ -108,14 +87,14 @@ describe('fleet, end to end', () => {
     const target = runningAluyVps()[0]!
     taken.stopped = target.label
     await search(`"${target.label}"`)
-    await table().getByRole('row', { name: new RegExp(escape(target.label)) }).first().click()
+    await table().getByRole('row', { name: new RegExp(escapeRegExp(target.label)) }).first().click()
     const drawer = page.getByRole('dialog', { name: `Server ${target.label}` })
     await drawer.getByRole('button', { name: 'Force stop' }).click()
     await drawer.getByRole('button', { name: 'Run' }).click()
     await expect.poll(() => drawer.getByRole('status').filter({ hasText: 'Force stop: done.' }).count()).toBe(1)
     expect(target.power).toBe('stopped')
     await drawer.getByRole('button', { name: 'Close server details' }).click()
-    await expect.poll(() => table().getByRole('row', { name: new RegExp(`${escape(target.label)}.*stopped`) }).count()).toBe(1)
+    await expect.poll(() => table().getByRole('row', { name: new RegExp(`${escapeRegExp(target.label)}.*stopped`) }).count()).toBe(1)
     await search('')
   })
 
@@ -151,13 +130,13 @@ describe('fleet, end to end', () => {
   })
 
   it('lists every action taken on the Activity page, with its result', async () => {
-    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Activity' }).click()
+    await nav(page).getByRole('link', { name: 'Activity' }).click()
     const log = page.getByRole('table', { name: 'Activity log' })
-    const row = (...parts: string[]) => log.getByRole('row', { name: new RegExp(parts.map(escape).join('.*')) })
+    const row = (...parts: string[]) => log.getByRole('row', { name: new RegExp(parts.map(escapeRegExp).join('.*')) })
     await expect.poll(() => row(taken.stopped, 'Force stop', 'done').count()).toBe(1)
     await expect.poll(() => row(taken.restarted, 'Restart', 'done').count()).toBe(1)
     await expect.poll(() => row(taken.failed, 'Restart', 'failed').count()).toBe(1)
-    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Fleet' }).click()
+    await nav(page).getByRole('link', { name: 'Fleet' }).click()
   })
 
   it('jumps to a server from the command palette (Ctrl+K)', async () => {
@@ -176,7 +155,7 @@ describe('fleet, end to end', () => {
 
   it('opens the command palette from another page and jumps to a server on the Fleet page', async () => {
     const target = aluyServices()[0]!
-    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Accounts' }).click()
+    await nav(page).getByRole('link', { name: 'Accounts' }).click()
     await expect.poll(() => page.url()).toMatch(/#\/accounts$/)
     await page.keyboard.press('Control+k')
     const palette = page.getByRole('dialog', { name: 'Command palette' })
@@ -186,7 +165,7 @@ describe('fleet, end to end', () => {
     const drawer = page.getByRole('dialog', { name: `Server ${target.label}` })
     await expect.poll(() => drawer.isVisible()).toBe(true)
     // The drawer belongs to the Fleet page: the palette navigated there (keys are `<accountId>:<serviceId>`).
-    expect(decodeURIComponent(page.url())).toMatch(new RegExp(`#/fleet/[^/]+:${escape(target.id)}$`))
+    expect(decodeURIComponent(page.url())).toMatch(new RegExp(`#/fleet/[^/]+:${escapeRegExp(target.id)}$`))
     await drawer.getByRole('button', { name: 'Close server details' }).click()
     await expect.poll(() => drawer.count()).toBe(0)
   })
@@ -226,7 +205,3 @@ describe('fleet, end to end', () => {
     await expect.poll(() => serverCount()).toBe(totalServers())
   })
 })
-
-function escape(s: string): string {
-  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
-}

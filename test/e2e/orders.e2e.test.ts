@@ -2,61 +2,35 @@
 // real core through the web harness, the simulators and the real keychain.
 // A custom order with a promo followed to a reachable server, one key pushed to
 // every account, and a reply to a support ticket.
-import { existsSync } from 'node:fs'
-import { mkdtemp, rm } from 'node:fs/promises'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
-import { randomBytes } from 'node:crypto'
-import type { Browser, Page } from 'playwright-core'
+import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { createLogger } from '../../src-main/core/logging/logger'
-import { KeytarSecretStore } from '../../src-main/core/secrets/keytar-secret-store'
-import { RENDERER_DIR, startHarness, type Harness } from '../harness/server'
 import { openSshPublicKey } from '../integration/commerce-support'
-import { startAluySimulator, startElizonSimulator, type AluySimulator, type ElizonSimulator } from '../simulators/index'
-import { launchChromium } from '../support/browser'
-import { testHttpClient } from '../support/core-fixture'
+import type { AluySimulator } from '../simulators/index'
+import { startE2eApp, type E2eApp, type E2eAppOptions } from '../support/e2e-app'
 
+const options = {
+  name: 'orders',
+  aluy: { seed: 66, accounts: 1, serversPerAccount: 2, invoicesPerAccount: 1 },
+  elizon: { seed: 66, accounts: 1, serversPerAccount: 2, invoicesPerAccount: 1, rateLimit: { limit: 10_000, windowMs: 60_000 } }
+} satisfies E2eAppOptions
+
+let app: E2eApp<typeof options>
 let aluy: AluySimulator
-let elizon: ElizonSimulator
-let harness: Harness
-let browser: Browser
 let page: Page
-let userDataDir: string
-const secrets = new KeytarSecretStore({ service: `Flotilla-e2e-${randomBytes(4).toString('hex')}` })
 
 beforeAll(async () => {
-  if (!existsSync(join(RENDERER_DIR, 'index.html'))) throw new Error('Build the renderer first: npx electron-vite build')
-  aluy = await startAluySimulator({ seed: 66, accounts: 1, serversPerAccount: 2, invoicesPerAccount: 1 })
-  elizon = await startElizonSimulator({ seed: 66, accounts: 1, serversPerAccount: 2, invoicesPerAccount: 1, rateLimit: { limit: 10_000, windowMs: 60_000 } })
-  userDataDir = await mkdtemp(join(tmpdir(), 'flotilla-e2e-orders-'))
-  harness = await startHarness({
-    userDataDir,
-    secretStore: secrets,
-    logger: createLogger({ file: join(userDataDir, 'logs', 'flotilla.log') }),
-    http: testHttpClient(),
-    refreshOnStart: false
-  })
-  for (const [sim, label] of [[aluy, 'Acme aluy'], [elizon, 'Beta elizon']] as const) {
-    const saved = await harness.core.handlers['accounts.add']({ provider: sim.provider, label, colour: '#336699', baseUrl: sim.url, credential: sim.accounts[0]!.credential })
-    if (!saved.account) throw new Error(`could not add ${label}`)
-  }
-  browser = await launchChromium()
-  page = await browser.newPage({ viewport: { width: 1400, height: 900 }, locale: 'en-US' })
+  app = await startE2eApp(options)
+  aluy = app.aluy
+  page = app.page
+  await app.addAccount(aluy, 'Acme aluy')
+  await app.addAccount(app.elizon, 'Beta elizon')
 })
 
-afterAll(async () => {
-  await browser?.close()
-  await harness?.close()
-  await aluy?.close()
-  await elizon?.close()
-  for (const id of await secrets.list().catch(() => [])) await secrets.delete(id)
-  if (userDataDir) await rm(userDataDir, { recursive: true, force: true })
-})
+afterAll(() => app?.close())
 
 describe('orders, keys and tickets, end to end', () => {
   it('places a custom monthly order with a promo code and follows the new server until it is reachable', async () => {
-    await page.goto(harness.url.replace('#/', '#/orders'))
+    await page.goto(app.urlOf('orders'))
     // The other tabs' panels are in the page too (hidden): work inside the builder.
     const builder = page.getByRole('region', { name: 'New order' })
     await builder.getByLabel('Account', { exact: true }).selectOption({ label: 'Acme aluy (aluy)' })
@@ -87,7 +61,7 @@ describe('orders, keys and tickets, end to end', () => {
   })
 
   it('pushes one public key to every account and shows it in the matrix', async () => {
-    await page.goto(harness.url.replace('#/', '#/ssh-keys'))
+    await page.goto(app.urlOf('ssh-keys'))
     await page.getByRole('tab', { name: 'Add a key to accounts' }).click()
     const form = page.getByRole('form', { name: 'Add a key to accounts' })
     await form.getByLabel('Key name').fill('e2e-laptop')
@@ -103,7 +77,7 @@ describe('orders, keys and tickets, end to end', () => {
   })
 
   it('replies to a support ticket', async () => {
-    await page.goto(harness.url.replace('#/', '#/tickets'))
+    await page.goto(app.urlOf('tickets'))
     const ticket = aluy.state.account(aluy.accounts[0]!.id).tickets.find((t) => t.status === 'AWAITING_CUSTOMER')!
     await page.getByRole('button', { name: `${ticket.subject} (new answer)` }).click()
     const thread = page.getByRole('region', { name: `Ticket ${ticket.subject}` })

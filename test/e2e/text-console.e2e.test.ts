@@ -2,64 +2,36 @@
 // Chromium through the web harness, main's real core reading the simulator's
 // SSE stream. The output is drawn by xterm.js under the app's CSP, with a
 // role="log" text copy beside it for screen readers.
-import { existsSync } from 'node:fs'
-import { mkdtemp, rm } from 'node:fs/promises'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
-import { randomBytes } from 'node:crypto'
-import type { Browser, Page } from 'playwright-core'
+import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { createLogger } from '../../src-main/core/logging/logger'
-import { KeytarSecretStore } from '../../src-main/core/secrets/keytar-secret-store'
-import { RENDERER_DIR, startHarness, type Harness } from '../harness/server'
-import { startElizonSimulator, type ElizonSimulator } from '../simulators/index'
-import { launchChromium } from '../support/browser'
-import { testHttpClient } from '../support/core-fixture'
+import { nav, startE2eApp, type E2eApp, type E2eAppOptions } from '../support/e2e-app'
 
-let elizon: ElizonSimulator
-let harness: Harness
-let browser: Browser
+const options = {
+  name: 'text-console',
+  elizon: { seed: 21, accounts: 1, serversPerAccount: 4, consoleTickMs: 200 }
+} satisfies E2eAppOptions
+
+let app: E2eApp<typeof options>
 let page: Page
-let userDataDir: string
 let gameLabel = ''
-const secrets = new KeytarSecretStore({ service: `Flotilla-e2e-${randomBytes(4).toString('hex')}` })
-const cspViolations: string[] = []
 
 beforeAll(async () => {
-  if (!existsSync(join(RENDERER_DIR, 'index.html'))) throw new Error('Build the renderer first: npx electron-vite build')
-  elizon = await startElizonSimulator({ seed: 21, accounts: 1, serversPerAccount: 4, consoleTickMs: 200 })
-  userDataDir = await mkdtemp(join(tmpdir(), 'flotilla-e2e-text-console-'))
-  harness = await startHarness({
-    userDataDir,
-    secretStore: secrets,
-    logger: createLogger({ file: join(userDataDir, 'logs', 'flotilla.log') }),
-    http: testHttpClient(),
-    refreshOnStart: false
-  })
-  await harness.core.handlers['accounts.add']({ provider: 'elizon', label: 'Games', colour: '#16a34a', baseUrl: elizon.url, credential: elizon.accounts[0]!.credential })
-  const snapshot = await harness.core.handlers['fleet.refresh'](undefined)
+  app = await startE2eApp(options)
+  page = app.page
+  const elizon = app.elizon
+  await app.addAccount(elizon, 'Games', '#16a34a')
+  const snapshot = await app.harness.core.handlers['fleet.refresh'](undefined)
   const game = elizon.state.servicesOf(elizon.accounts[0]!.id).find((s) => s.type === 'PTERODACTYL' && s.status === 'RUNNING')
   const server = snapshot.servers.find((s) => s.id === game?.id)
   if (!server) throw new Error('the seed gave no running game server')
   gameLabel = server.label
-  browser = await launchChromium()
-  page = await browser.newPage({ viewport: { width: 1400, height: 900 }, locale: 'en-US' })
-  page.on('console', (message) => {
-    if (/Content Security Policy/i.test(message.text())) cspViolations.push(message.text())
-  })
-  await page.goto(harness.url)
-  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Consoles' }).click()
+  await page.goto(app.harness.url)
+  await nav(page).getByRole('link', { name: 'Consoles' }).click()
   await page.getByLabel('Server', { exact: true }).selectOption({ label: gameLabel })
   await page.getByRole('button', { name: 'Open console' }).click()
 })
 
-afterAll(async () => {
-  await browser?.close()
-  await harness?.close()
-  await elizon?.close()
-  for (const id of await secrets.list().catch(() => [])) await secrets.delete(id)
-  if (userDataDir) await rm(userDataDir, { recursive: true, force: true })
-})
+afterAll(() => app?.close())
 
 function panel() {
   return page.getByRole('tabpanel', { name: gameLabel })
@@ -75,7 +47,7 @@ describe('elizon text console drawn by xterm.js', () => {
     const terminal = panel().getByRole('group', { name: `Console output of ${gameLabel}` })
     await expect.poll(() => terminal.locator('.xterm-screen').count()).toBe(1)
     await expect.poll(terminalText, { timeout: 20_000 }).toContain('[Server thread/INFO]')
-    expect(cspViolations).toEqual([])
+    expect(app.cspViolations).toEqual([])
   })
 
   it('turns on xterm screen-reader mode and keeps a quiet role="log" copy of the lines', async () => {

@@ -5,27 +5,26 @@ import { join } from 'node:path'
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import type { AccountSaveResult } from '../../src-main/shared/contract'
 import type { Account, FleetSnapshot, VerifyResult } from '../../src-main/shared/domain'
-import { startAluySimulator, startElizonSimulator, type Simulator } from '../simulators/index'
+import { startElizonSimulator, type Simulator } from '../simulators/index'
 import { makeCoreFixture, unwrap, type CoreFixture } from '../support/core-fixture'
+import { startSimulatorPair, type SimulatorPair } from '../support/simulator-pair'
 
+let sims: SimulatorPair
 let aluy: Simulator
 let elizon: Simulator
 let fx: CoreFixture
 
 beforeAll(async () => {
-  aluy = await startAluySimulator({ seed: 7, accounts: 2, serversPerAccount: 6 })
-  elizon = await startElizonSimulator({ seed: 7, accounts: 2, serversPerAccount: 4 })
+  sims = await startSimulatorPair({ seed: 7, accounts: 2, serversPerAccount: 6 }, { seed: 7, accounts: 2, serversPerAccount: 4 })
+  aluy = sims.aluy
+  elizon = sims.elizon
 })
-afterAll(async () => {
-  await aluy.close()
-  await elizon.close()
-})
+afterAll(() => sims?.close())
 beforeEach(async () => {
   fx = await makeCoreFixture()
 })
 afterEach(async () => {
-  aluy.clearFaults()
-  elizon.clearFaults()
+  sims.clearFaults()
   await fx.cleanup()
 })
 

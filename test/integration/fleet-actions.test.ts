@@ -8,10 +8,12 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from
 import type { ActivityEntry, JobProgress, ServerActionResult, ServerDetail, ServerMetaMap, ServerMetrics, UpgradeQuote } from '../../src-main/shared/contracts/fleet'
 import type { Account } from '../../src-main/shared/domain'
 import type { SerializedError } from '../../src-main/shared/errors'
-import { startAluySimulator, startElizonSimulator, type AluySimulator, type ElizonSimulator } from '../simulators/index'
+import type { AluySimulator, ElizonSimulator } from '../simulators/index'
 import { makeCoreFixture, unwrap, type CoreFixture } from '../support/core-fixture'
+import { startSimulatorPair, type SimulatorPair } from '../support/simulator-pair'
 import { addAccount, collectEvents, keyOf, refreshAll, requestsSince, servers, until, type EventLog } from './fleet-support'
 
+let sims: SimulatorPair
 let aluy: AluySimulator
 let elizon: ElizonSimulator
 let fx: CoreFixture
@@ -20,13 +22,11 @@ let aluyAcc: Account
 let elizonAcc: Account
 
 beforeAll(async () => {
-  aluy = await startAluySimulator({ seed: 21, accounts: 1, serversPerAccount: 12 })
-  elizon = await startElizonSimulator({ seed: 21, accounts: 1, serversPerAccount: 12 })
+  sims = await startSimulatorPair({ seed: 21, accounts: 1, serversPerAccount: 12 }, { seed: 21, accounts: 1, serversPerAccount: 12 })
+  aluy = sims.aluy
+  elizon = sims.elizon
 })
-afterAll(async () => {
-  await aluy.close()
-  await elizon.close()
-})
+afterAll(() => sims?.close())
 beforeEach(async () => {
   fx = await makeCoreFixture()
   events = collectEvents(fx)
@@ -35,8 +35,7 @@ beforeEach(async () => {
   await refreshAll(fx)
 })
 afterEach(async () => {
-  aluy.clearFaults()
-  elizon.clearFaults()
+  sims.clearFaults()
   await fx.cleanup()
 })
 

@@ -4,10 +4,12 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import type { LiveState } from '../../src-main/shared/contracts/fleet'
 import type { Account, AccountHealth } from '../../src-main/shared/domain'
-import { startAluySimulator, startElizonSimulator, type AluySimulator, type ElizonSimulator } from '../simulators/index'
+import type { AluySimulator, ElizonSimulator } from '../simulators/index'
 import { makeCoreFixture, unwrap, type CoreFixture } from '../support/core-fixture'
+import { startSimulatorPair, type SimulatorPair } from '../support/simulator-pair'
 import { addAccount, collectEvents, keyOf, refreshAll, requestsSince, servers, type EventLog } from './fleet-support'
 
+let sims: SimulatorPair
 let aluy: AluySimulator
 let elizon: ElizonSimulator
 let fx: CoreFixture
@@ -17,13 +19,11 @@ let aluyAcc2: Account
 let elizonAcc: Account
 
 beforeAll(async () => {
-  aluy = await startAluySimulator({ seed: 11, accounts: 2, serversPerAccount: 12 })
-  elizon = await startElizonSimulator({ seed: 11, accounts: 1, serversPerAccount: 60 })
+  sims = await startSimulatorPair({ seed: 11, accounts: 2, serversPerAccount: 12 }, { seed: 11, accounts: 1, serversPerAccount: 60 })
+  aluy = sims.aluy
+  elizon = sims.elizon
 })
-afterAll(async () => {
-  await aluy.close()
-  await elizon.close()
-})
+afterAll(() => sims?.close())
 beforeEach(async () => {
   fx = await makeCoreFixture()
   events = collectEvents(fx)
@@ -34,8 +34,7 @@ beforeEach(async () => {
   events.deltas.length = 0
 })
 afterEach(async () => {
-  aluy.clearFaults()
-  elizon.clearFaults()
+  sims.clearFaults()
   for (const a of aluy.accounts) aluy.state.account(a.id).sessionExpired = false
   await fx.cleanup()
 })

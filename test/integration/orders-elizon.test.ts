@@ -3,28 +3,26 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Catalog, CompareRow, PriceResult } from '../../src-main/shared/contracts/orders'
 import type { Account } from '../../src-main/shared/domain'
-import { startAluySimulator, startElizonSimulator, type AluySimulator, type ElizonSimulator } from '../simulators/index'
-import { makeCoreFixture, unwrap, type CoreFixture } from '../support/core-fixture'
+import type { ElizonSimulator } from '../simulators/index'
+import { unwrap, type CoreFixture } from '../support/core-fixture'
+import { startCoreWithAccounts, type CoreWithAccounts } from '../support/simulator-pair'
 import { fails } from './commerce-support'
-import { addAccount } from './fleet-support'
 
-let aluy: AluySimulator
+let env: CoreWithAccounts
 let elizon: ElizonSimulator
 let fx: CoreFixture
 let aluyAcc: Account
 let elizonAcc: Account
 
 beforeAll(async () => {
-  aluy = await startAluySimulator({ seed: 63, accounts: 1, serversPerAccount: 2, invoicesPerAccount: 1 })
-  elizon = await startElizonSimulator({ seed: 63, accounts: 1, serversPerAccount: 2, invoicesPerAccount: 1 })
-  fx = await makeCoreFixture()
-  aluyAcc = await addAccount(fx, aluy, 0)
-  elizonAcc = await addAccount(fx, elizon, 0)
+  env = await startCoreWithAccounts({ seed: 63, accounts: 1, serversPerAccount: 2, invoicesPerAccount: 1 })
+  elizon = env.elizon
+  fx = env.fx
+  aluyAcc = env.aluyAcc
+  elizonAcc = env.elizonAcc
 })
 afterAll(async () => {
-  await fx.cleanup()
-  await aluy.close()
-  await elizon.close()
+  await env?.close()
 })
 
 describe('elizon catalog', () => {

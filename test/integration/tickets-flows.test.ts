@@ -8,11 +8,13 @@ import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { CreateTicketResult, TicketThread, TicketsOverview } from '../../src-main/shared/contracts/tickets'
 import type { Account } from '../../src-main/shared/domain'
-import { startAluySimulator, startElizonSimulator, type AluySimulator, type ElizonSimulator } from '../simulators/index'
-import { makeCoreFixture, unwrap, type CoreFixture } from '../support/core-fixture'
+import type { AluySimulator, ElizonSimulator } from '../simulators/index'
+import { unwrap, type CoreFixture } from '../support/core-fixture'
+import { startCoreWithAccounts, type CoreWithAccounts } from '../support/simulator-pair'
 import { fails } from './commerce-support'
-import { addAccount, refreshAll } from './fleet-support'
+import { refreshAll } from './fleet-support'
 
+let env: CoreWithAccounts
 let aluy: AluySimulator
 let elizon: ElizonSimulator
 let fx: CoreFixture
@@ -20,17 +22,16 @@ let aluyAcc: Account
 let elizonAcc: Account
 
 beforeAll(async () => {
-  aluy = await startAluySimulator({ seed: 65, accounts: 1, serversPerAccount: 4, invoicesPerAccount: 1 })
-  elizon = await startElizonSimulator({ seed: 65, accounts: 1, serversPerAccount: 4, invoicesPerAccount: 1 })
-  fx = await makeCoreFixture()
-  aluyAcc = await addAccount(fx, aluy, 0)
-  elizonAcc = await addAccount(fx, elizon, 0)
+  env = await startCoreWithAccounts({ seed: 65, accounts: 1, serversPerAccount: 4, invoicesPerAccount: 1 })
+  aluy = env.aluy
+  elizon = env.elizon
+  fx = env.fx
+  aluyAcc = env.aluyAcc
+  elizonAcc = env.elizonAcc
   await refreshAll(fx)
 })
 afterAll(async () => {
-  await fx.cleanup()
-  await aluy.close()
-  await elizon.close()
+  await env?.close()
 })
 
 const list = async () => unwrap(await fx.dispatch('tickets.list', undefined)) as TicketsOverview

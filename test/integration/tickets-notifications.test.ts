@@ -8,10 +8,12 @@ import type { StaffReplied } from '../../src-main/shared/contracts/tickets'
 import type { Account } from '../../src-main/shared/domain'
 import type { AluyTicket } from '../simulators/aluy/model'
 import type { ElizonTicket } from '../simulators/elizon/model'
-import { startAluySimulator, startElizonSimulator, type AluySimulator, type ElizonSimulator } from '../simulators/index'
-import { makeCoreFixture, unwrap, type CoreFixture } from '../support/core-fixture'
-import { addAccount, requestsSince } from './fleet-support'
+import type { AluySimulator, ElizonSimulator } from '../simulators/index'
+import { unwrap, type CoreFixture } from '../support/core-fixture'
+import { startCoreWithAccounts, type CoreWithAccounts } from '../support/simulator-pair'
+import { requestsSince } from './fleet-support'
 
+let env: CoreWithAccounts
 let aluy: AluySimulator
 let elizon: ElizonSimulator
 let fx: CoreFixture
@@ -28,18 +30,17 @@ function listen(): void {
 }
 
 beforeAll(async () => {
-  aluy = await startAluySimulator({ seed: 66, accounts: 1, serversPerAccount: 1, invoicesPerAccount: 1 })
-  elizon = await startElizonSimulator({ seed: 66, accounts: 1, serversPerAccount: 1, invoicesPerAccount: 1 })
-  fx = await makeCoreFixture()
-  aluyAcc = await addAccount(fx, aluy, 0)
-  elizonAcc = await addAccount(fx, elizon, 0)
+  env = await startCoreWithAccounts({ seed: 66, accounts: 1, serversPerAccount: 1, invoicesPerAccount: 1 })
+  aluy = env.aluy
+  elizon = env.elizon
+  fx = env.fx
+  aluyAcc = env.aluyAcc
+  elizonAcc = env.elizonAcc
   listen()
 })
 afterAll(async () => {
   stopListening()
-  await fx.cleanup()
-  await aluy.close()
-  await elizon.close()
+  await env?.close()
 })
 
 const aluyTickets = () => aluy.state.account(aluy.accounts[0]!.id).tickets

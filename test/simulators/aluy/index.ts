@@ -5,7 +5,8 @@ import { Rng } from '../core/random'
 import { json, type Reply } from '../core/reply'
 import { Router } from '../core/router'
 import { startSimServer } from '../core/server'
-import type { AddAccountOptions, SimAccount, SimOptions, Simulator } from '../core/types'
+import { seedAccounts, simulatorOf } from '../core/simulator'
+import type { SimOptions, Simulator } from '../core/types'
 import { resellerOrDenied, sessionEndpoint, sessionToken } from './auth'
 import type { AluyHandler } from './context'
 import { registerAccountRoutes } from './routes/account'
@@ -29,20 +30,7 @@ export type AluySimulator = Simulator<AluyState>
 export async function startAluySimulator(opts: SimOptions = {}): Promise<AluySimulator> {
   const seed = opts.seed ?? 1
   const state = new AluyState(seed)
-  const accountRng = new Rng(seed)
-  const accounts: SimAccount[] = []
-  const addAccount = (o: AddAccountOptions = {}): SimAccount => {
-    const index = accounts.length
-    const account = seedAluyAccount(state, accountRng.fork(index), {
-      index,
-      servers: o.servers ?? opts.serversPerAccount ?? 5,
-      invoices: opts.invoicesPerAccount ?? 12,
-      opts: o
-    })
-    accounts.push(account.sim)
-    return account.sim
-  }
-  for (let i = 0; i < (opts.accounts ?? 2); i++) addAccount()
+  const roster = seedAccounts(opts, new Rng(seed), (rng, input) => seedAluyAccount(state, rng, input))
 
   const router = buildRouter()
   const server = await startSimServer(
@@ -68,22 +56,16 @@ export async function startAluySimulator(opts: SimOptions = {}): Promise<AluySim
     return found.match.handler({ req, url, params: found.match.params, account, state, options: opts })
   }
 
-  return {
+  return simulatorOf({
     provider: 'aluy',
-    url: server.origin + ALUY_API_PREFIX,
-    origin: server.origin,
-    accounts,
-    requests: server.requests,
+    apiPrefix: ALUY_API_PREFIX,
+    server,
     state,
-    inject: server.inject,
-    clearFaults: server.clearFaults,
-    setLatency: server.setLatency,
+    roster,
     expireCredential: (accountId) => {
       state.account(accountId).sessionExpired = true
-    },
-    addAccount,
-    close: server.close
-  }
+    }
+  })
 }
 
 function identify(state: AluyState, req: IncomingMessage): string | null {

@@ -3,7 +3,7 @@
 // weighted mix that is "mostly active VPS" for the large benchmark fleets.
 import type { Rng } from '../core/random'
 import { DAY, HOUR, SEED_EPOCH } from '../core/paging'
-import type { AddAccountOptions } from '../core/types'
+import type { AccountSeedInput } from '../core/simulator'
 import { LOCATIONS, PRICING, type AluyAccount, type BillingMode, type BillingPeriod, type ServiceKind, type ServiceStatus, type VmSpec } from './model'
 import type { AluyState } from './state'
 
@@ -32,14 +32,7 @@ const ROLES = ['edge', 'web', 'db', 'cache', 'mail', 'ci', 'vpn', 'app'] as cons
 const NAMES = ['Acme Hosting', 'Nordwind IT', 'Blue Fjord Ltd', 'Kite Systems', 'Polar Apps', 'Harbor Cloud'] as const
 const COUNTRIES = ['DE', 'FI', 'NL', 'DE', 'FR'] as const
 
-export interface SeedAccountInput {
-  index: number
-  servers: number
-  invoices: number
-  opts: AddAccountOptions
-}
-
-export function seedAluyAccount(state: AluyState, rng: Rng, input: SeedAccountInput): AluyAccount {
+export function seedAluyAccount(state: AluyState, rng: Rng, input: AccountSeedInput): AluyAccount {
   const { index } = input
   const billingMode: BillingMode = input.opts.billingMode ?? (index % 2 === 0 ? 'POSTPAID' : 'PREPAID')
   const company = NAMES[index % NAMES.length] ?? 'Acme Hosting'

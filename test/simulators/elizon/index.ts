@@ -5,7 +5,8 @@ import { Rng } from '../core/random'
 import { json, withHeaders, type Reply } from '../core/reply'
 import { Router } from '../core/router'
 import { rateLimitReply, startSimServer } from '../core/server'
-import type { AddAccountOptions, SimAccount, SimOptions, Simulator } from '../core/types'
+import { seedAccounts, simulatorOf } from '../core/simulator'
+import type { SimOptions, Simulator } from '../core/types'
 import { ConsoleHub } from './console-hub'
 import { fail, notFound, type ElizonHandler } from './context'
 import type { ElizonAccount } from './model'
@@ -32,20 +33,7 @@ export async function startElizonSimulator(opts: SimOptions = {}): Promise<Elizo
   const state = new ElizonState(seed)
   const consoles = new ConsoleHub()
   const rateLimit = opts.rateLimit ?? DEFAULT_RATE_LIMIT
-  const accountRng = new Rng(seed ^ 0xe1)
-  const accounts: SimAccount[] = []
-  const addAccount = (o: AddAccountOptions = {}): SimAccount => {
-    const index = accounts.length
-    const account = seedElizonAccount(state, accountRng.fork(index), {
-      index,
-      servers: o.servers ?? opts.serversPerAccount ?? 5,
-      invoices: opts.invoicesPerAccount ?? 12,
-      opts: o
-    })
-    accounts.push(account.sim)
-    return account.sim
-  }
-  for (let i = 0; i < (opts.accounts ?? 2); i++) addAccount()
+  const roster = seedAccounts(opts, new Rng(seed ^ 0xe1), (rng, input) => seedElizonAccount(state, rng, input))
 
   const router = buildRouter()
   const server = await startSimServer(
@@ -84,22 +72,16 @@ export async function startElizonSimulator(opts: SimOptions = {}): Promise<Elizo
     })
   }
 
-  return {
+  return simulatorOf({
     provider: 'elizon',
-    url: server.origin + ELIZON_API_PREFIX,
-    origin: server.origin,
-    accounts,
-    requests: server.requests,
+    apiPrefix: ELIZON_API_PREFIX,
+    server,
     state,
-    inject: server.inject,
-    clearFaults: server.clearFaults,
-    setLatency: server.setLatency,
+    roster,
     expireCredential: (accountId) => {
       state.account(accountId).revoked = true
-    },
-    addAccount,
-    close: server.close
-  }
+    }
+  })
 }
 
 function apiKey(req: IncomingMessage): string | null {

@@ -3,7 +3,7 @@
 import { createHash } from 'node:crypto'
 import type { Rng } from '../core/random'
 import { DAY, HOUR, isoAt, SEED_EPOCH } from '../core/paging'
-import type { AddAccountOptions } from '../core/types'
+import type { AccountSeedInput } from '../core/simulator'
 import { LOCATIONS, PERMISSIONS, type ElizonAccount, type ElizonServiceStatus, type Permission, type ServiceType } from './model'
 import type { ElizonState } from './state'
 
@@ -32,14 +32,7 @@ const GAME_PRODUCTS = [
 const ROLES = ['web', 'db', 'proxy', 'build', 'mail', 'mc', 'game', 'lab'] as const
 const PEOPLE = ['Mara Schulz', 'Jonas Weber', 'Lena Fischer', 'Tim Becker'] as const
 
-export interface SeedInput {
-  index: number
-  servers: number
-  invoices: number
-  opts: AddAccountOptions
-}
-
-export function seedElizonAccount(state: ElizonState, rng: Rng, input: SeedInput): ElizonAccount {
+export function seedElizonAccount(state: ElizonState, rng: Rng, input: AccountSeedInput): ElizonAccount {
   const { index } = input
   const person = PEOPLE[index % PEOPLE.length] ?? 'Mara Schulz'
   const permissions = input.opts.permissions?.filter((p): p is Permission => (PERMISSIONS as readonly string[]).includes(p)) ?? null
