@@ -49,3 +49,29 @@ describe('with no keychain reachable', () => {
     expect(accountsFileWritten).toBe(false)
   })
 })
+
+describe('with the keychain locked', () => {
+  it('refuses to add an account in words, keeps the accounts it has, and says the keychain may be locked', async () => {
+    // A keyring of its own: locking it must not lock the one the other tests use.
+    const env = { ...process.env }
+    delete env.FLOTILLA_KEYRING_READY
+    const { stdout } = await run('bash', ['scripts/with-keyring.sh', process.execPath, '--import', 'tsx', 'test/integration/fixtures/locked-keychain.ts'], {
+      env,
+      timeout: 60_000
+    })
+    const out = JSON.parse(stdout.trim().split('\n').pop()!) as {
+      first: boolean
+      second: { ok: boolean; error?: { code: string; message: string } }
+      health: { state: string; code?: string; message?: string }[]
+      savedLabels: string[]
+    }
+    expect(out.first).toBe(true)
+    expect(out.second.ok).toBe(false)
+    expect(out.second.error?.code).toBe('keychain-locked')
+    expect(out.second.error?.message).toMatch(/locked/)
+    expect(out.savedLabels).toEqual(['Account 0'])
+    expect(out.health).toHaveLength(1)
+    expect(out.health[0]).toMatchObject({ state: 'needs-sign-in', code: 'credential-missing' })
+    expect(out.health[0]?.message).toMatch(/locked/)
+  })
+})

@@ -121,10 +121,14 @@ export class AccountService {
 
   private async credentialOf(accountId: string): Promise<string> {
     const credential = await this.deps.secrets.get(accountId)
+    // A locked Secret Service answers a lookup with "nothing" rather than an
+    // error, so a missing entry may just be a locked keychain: say both.
     if (credential === null) {
-      throw new FlotillaError('credential-missing', 'This account has no credential in the keychain. Edit the account and paste it again.', {
-        accountId
-      })
+      throw new FlotillaError(
+        'credential-missing',
+        'No credential for this account was found in the keychain: it may be locked (unlock it and refresh), or the entry was removed (edit the account and paste the credential again).',
+        { accountId }
+      )
     }
     this.deps.logger.registerSecret(credential)
     return credential

@@ -157,7 +157,7 @@ const de: Messages = {
     invalidResponse: 'Die Antwort des Anbieters war nicht lesbar.',
     keychainUnavailable: 'Der Schlüsselbund des Systems ist nicht verfügbar.',
     keychainLocked: 'Der Schlüsselbund des Systems ist gesperrt oder hat den Zugriff verweigert.',
-    credentialMissing: 'Die gespeicherten Zugangsdaten fehlen — bearbeiten Sie das Konto und geben Sie sie erneut ein.',
+    credentialMissing: 'Keine Zugangsdaten im Schlüsselbund gefunden — er ist vielleicht gesperrt (entsperren und aktualisieren), oder bearbeiten Sie das Konto und geben Sie sie erneut ein.',
     validation: 'Einige Eingaben sind ungültig.',
     ipcRejected: 'Die Anfrage des Fensters wurde abgelehnt.',
     storage: 'Eine Datei konnte nicht gelesen oder geschrieben werden.',

@@ -159,7 +159,7 @@ const en = {
     invalidResponse: 'The provider’s answer could not be read.',
     keychainUnavailable: 'The system keychain is not available.',
     keychainLocked: 'The system keychain is locked or refused access.',
-    credentialMissing: 'The stored credential is missing — edit the account and enter it again.',
+    credentialMissing: 'No credential found in the keychain — it may be locked (unlock it and refresh), or edit the account and enter it again.',
     validation: 'Some input is not valid.',
     ipcRejected: 'The window’s request was refused.',
     storage: 'A file could not be read or written.',
