@@ -46,7 +46,10 @@ const de: Messages = {
   },
   warnings: {
     region: 'Warnungen',
-    dismiss: 'Warnung schließen'
+    dismiss: 'Warnung schließen',
+    accountsFileCorrupt:
+      'accounts.json konnte nicht gelesen werden. Die Datei wurde als {path} aufbewahrt; fügen Sie Ihre Konten erneut hinzu oder stellen Sie die Datei wieder her. Die Zugangsdaten liegen weiterhin im Schlüsselbund.',
+    settingsFileCorrupt: 'settings.json konnte nicht gelesen werden und wurde als {path} aufbewahrt; es gelten die Standardeinstellungen.'
   },
   comingSoon: {
     consoles: 'Server-Konsolen kommen in einer späteren Version von Flotilla.',

@@ -48,7 +48,10 @@ const en = {
   },
   warnings: {
     region: 'Warnings',
-    dismiss: 'Dismiss warning'
+    dismiss: 'Dismiss warning',
+    accountsFileCorrupt:
+      'accounts.json could not be read. It was kept as {path}; add your accounts again or restore that file. Their credentials are still in the keychain.',
+    settingsFileCorrupt: 'settings.json could not be read and was kept as {path}; the default settings are used.'
   },
   comingSoon: {
     consoles: 'Server consoles are coming in a later version of Flotilla.',
