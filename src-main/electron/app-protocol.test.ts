@@ -144,10 +144,10 @@ describe('serveAppRequest (real files)', () => {
 })
 
 describe('registerAppScheme', () => {
-  it('registers app: as standard and secure, with fetch and without CORS', () => {
+  it('registers app: as standard and secure, with fetch and code cache, without CORS', () => {
     registerAppScheme()
     expect(electron.protocol.registerSchemesAsPrivileged).toHaveBeenCalledWith([
-      { scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true, corsEnabled: false } }
+      { scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true, corsEnabled: false, codeCache: true } }
     ])
   })
 })

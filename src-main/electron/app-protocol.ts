@@ -8,12 +8,18 @@ import { protocol } from 'electron'
 import { buildCsp } from '../shared/csp'
 import { APP_HOST, APP_SCHEME } from './origins'
 
-/** Must run before `app` is ready: Chromium fixes scheme privileges at start-up. */
+/**
+ * Must run before `app` is ready: Chromium fixes scheme privileges at start-up.
+ * `standard` gives the page a real origin (same-origin module scripts, fonts and
+ * the pdf.js module worker need no CORS); `corsEnabled` stays off, so no other
+ * origin can read app:// files; `codeCache` lets V8 keep compiled scripts
+ * between starts, as it does for http(s) (it needs `standard`).
+ */
 export function registerAppScheme(): void {
   protocol.registerSchemesAsPrivileged([
     {
       scheme: APP_SCHEME,
-      privileges: { standard: true, secure: true, supportFetchAPI: true, corsEnabled: false }
+      privileges: { standard: true, secure: true, supportFetchAPI: true, corsEnabled: false, codeCache: true }
     }
   ])
 }

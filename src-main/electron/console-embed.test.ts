@@ -16,11 +16,17 @@ function fakeDeps() {
     listeners: Map<string, Listener>
     openHandler?: (d: { url: string }) => { action: 'deny' }
     loaded: Array<{ url: string; options?: { extraHeaders?: string } }>
+    onceListeners: Map<string, () => void>
   }> = []
-  const sessions: Array<{ partition: string; request?: (c: unknown, p: string, cb: (g: boolean) => void) => void; check?: () => boolean }> = []
+  const sessions: Array<{ partition: string; request?: (c: unknown, p: string, cb: (g: boolean) => void) => void; check?: () => boolean; cleared: number }> = []
   const deps = {
     createWindow: (options: BrowserWindowConstructorOptions) => {
-      const record = { options, listeners: new Map<string, Listener>(), loaded: [] as Array<{ url: string; options?: { extraHeaders?: string } }> } as (typeof windows)[number]
+      const record = {
+        options,
+        listeners: new Map<string, Listener>(),
+        loaded: [] as Array<{ url: string; options?: { extraHeaders?: string } }>,
+        onceListeners: new Map<string, () => void>()
+      } as (typeof windows)[number]
       windows.push(record)
       return {
         webContents: {
@@ -32,16 +38,17 @@ function fakeDeps() {
         loadURL: async (url: string, options?: { extraHeaders?: string }) => {
           record.loaded.push(options ? { url, options } : { url })
         },
-        once: () => undefined,
+        once: (event: string, listener: () => void) => record.onceListeners.set(event, listener),
         show: () => undefined
       }
     },
     sessionFor: (partition: string) => {
-      const record: (typeof sessions)[number] = { partition }
+      const record: (typeof sessions)[number] = { partition, cleared: 0 }
       sessions.push(record)
       return {
         setPermissionRequestHandler: (h: NonNullable<typeof record.request>) => (record.request = h),
-        setPermissionCheckHandler: (h: () => boolean) => (record.check = h)
+        setPermissionCheckHandler: (h: () => boolean) => (record.check = h),
+        clearStorageData: async () => void record.cleared++
       }
     }
   }
@@ -86,6 +93,14 @@ describe('the isolated embed window', () => {
     expect(navigate(w.listeners.get('will-navigate'), 'https://evil.example/')).toBe(true)
     expect(navigate(w.listeners.get('will-redirect'), 'http://elizon.app/')).toBe(true)
     expect(w.openHandler?.({ url: 'https://elizon.app/x' })).toEqual({ action: 'deny' })
+  })
+
+  it("clears the partition's cookies and storage when the window closes", async () => {
+    const { deps, windows, sessions } = fakeDeps()
+    await createConsoleEdge({ preloadPath: '/p.cjs', entryUrl: 'app://flotilla/index.html' }, deps).openEmbed!(request)
+    expect(sessions[0]!.cleared).toBe(0)
+    windows[0]!.onceListeners.get('closed')?.()
+    expect(sessions[0]!.cleared).toBe(1)
   })
 
   it('refuses a non-http(s) page', async () => {

@@ -1,7 +1,7 @@
 // Electron's side of consoles: a provider's own console page (elizon's
 // /console/embed) in an isolated window, and a console popped out into a
 // window of its own. The embed window gets its own in-memory session partition
-// (no cookies shared with anything else, discarded on close), no preload (so no
+// (no cookies shared with anything else, cleared on close), no preload (so no
 // `window.flotilla`), every permission denied, and navigation locked to the
 // provider's origin. The API key goes with the first request only, as the
 // provider needs it to set its console cookie — never into the page.
@@ -22,13 +22,14 @@ export interface WindowLike {
     setWindowOpenHandler(handler: (details: { url: string }) => { action: 'deny' }): void
   }
   loadURL(url: string, options?: { extraHeaders?: string }): Promise<void>
-  once(event: 'ready-to-show', listener: () => void): unknown
+  once(event: 'ready-to-show' | 'closed', listener: () => void): unknown
   show(): void
 }
 
 export interface SessionLike {
   setPermissionRequestHandler(handler: (contents: unknown, permission: string, callback: (granted: boolean) => void) => void): void
   setPermissionCheckHandler(handler: () => boolean): void
+  clearStorageData(): Promise<void>
 }
 
 export interface ConsoleWindowDeps {
@@ -93,11 +94,15 @@ export async function openConsoleEmbed(request: EmbedRequest, deps: ConsoleWindo
   const origin = originOf(request.url)
   if (origin === null || !/^https?:$/.test(new URL(request.url).protocol)) return false
   const partition = embedPartition()
-  denyAllPermissions(deps.sessionFor(partition))
+  const embedSession = deps.sessionFor(partition)
+  denyAllPermissions(embedSession)
   const win = deps.createWindow(embedWindowOptions(partition, request.title))
   lockToOrigin(win, origin, deps.logger)
   markSelfLocked(win.webContents)
   win.once('ready-to-show', () => win.show())
+  // Electron keeps an in-memory session until the app quits; the provider's
+  // console cookie should not outlive its window.
+  win.once('closed', () => void embedSession.clearStorageData().catch(() => undefined))
   try {
     await win.loadURL(request.url, { extraHeaders: extraHeaders(request.headers) })
     return true

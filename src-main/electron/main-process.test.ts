@@ -2,9 +2,10 @@
 // ipcMain, session, protocol, shell) and everything else real: the core runs
 // on a temporary userData directory and answers over the bound IPC handlers.
 import { EventEmitter } from 'node:events'
-import { existsSync, mkdtempSync, rmSync } from 'node:fs'
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { fileURLToPath } from 'node:url'
 import type { BrowserWindow } from 'electron'
 import { afterAll, afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import type { AppCore } from '../core/app-core'
@@ -63,16 +64,18 @@ const fake = await vi.hoisted(async () => {
   class FakeBrowserWindow extends EventEmitter {
     static windows: FakeBrowserWindow[] = []
     static getAllWindows = () => [...FakeBrowserWindow.windows]
-    readonly webContents: { mainFrame: object; send: ReturnType<typeof vi.fn>; isDestroyed: () => boolean }
+    readonly webContents: { mainFrame: { url: string }; send: ReturnType<typeof vi.fn>; isDestroyed: () => boolean }
     loadedUrl: string | null = null
     shown = false
-    constructor(readonly options: Record<string, unknown>) {
+    destroyed = false
+    minimized = false
+    constructor(readonly options: Record<string, unknown>, pageUrl = 'app://flotilla/index.html') {
       super()
       const routingId = nextRoutingId++
       this.webContents = {
-        mainFrame: { url: 'app://flotilla/index.html', parent: null, detached: false, processId: 7, routingId },
+        mainFrame: { url: pageUrl, parent: null, detached: false, processId: 7, routingId } as { url: string },
         send: vi.fn(),
-        isDestroyed: () => false
+        isDestroyed: () => this.destroyed
       }
       FakeBrowserWindow.windows.push(this)
     }
@@ -83,9 +86,17 @@ const fake = await vi.hoisted(async () => {
     show() {
       this.shown = true
     }
-    isMinimized = () => false
-    restore = vi.fn()
+    isVisible = () => this.shown
+    isDestroyed = () => this.destroyed
+    isMinimized = () => this.minimized
+    restore = vi.fn(() => void (this.minimized = false))
     focus = vi.fn()
+    close = vi.fn(() => {
+      if (this.destroyed) return
+      this.destroyed = true
+      FakeBrowserWindow.windows.splice(FakeBrowserWindow.windows.indexOf(this), 1)
+      this.emit('closed')
+    })
   }
 
   type Listener = (event: { senderFrame: unknown }, ...args: unknown[]) => Promise<unknown>
@@ -107,7 +118,8 @@ const fake = await vi.hoisted(async () => {
     }
   }
   const protocol = { registerSchemesAsPrivileged: vi.fn(), handle: vi.fn() }
-  return { FakeApp, FakeBrowserWindow, ipcMain, session, protocol, app: new FakeApp() }
+  const dialog = { showErrorBox: vi.fn(), showSaveDialog: vi.fn() }
+  return { FakeApp, FakeBrowserWindow, ipcMain, session, protocol, dialog, app: new FakeApp() }
 })
 
 vi.mock('electron', () => ({
@@ -116,10 +128,11 @@ vi.mock('electron', () => ({
   ipcMain: fake.ipcMain,
   session: fake.session,
   protocol: fake.protocol,
+  dialog: fake.dialog,
   shell: { openExternal: vi.fn() }
 }))
 
-const { forwardEvents, startMainProcess } = await import('./main-process')
+const { APP_USER_MODEL_ID, disposeThenQuit, forwardEvents, MainWindowSlot, showsTrustedPage, startMainProcess } = await import('./main-process')
 
 const paths = { preloadPath: '/app/out/preload/preload.cjs', rendererDir: '/app/out/renderer', iconPath: '/app/resources/icon.png' }
 const tempDirs: string[] = []
@@ -257,6 +270,129 @@ describe('startMainProcess', () => {
     await vi.waitFor(() => expect(app.quit).toHaveBeenCalled())
     expect(preventDefault).toHaveBeenCalledTimes(1)
     expect(fake.ipcMain.handlers.size).toBe(0)
+  })
+})
+
+describe('startMainProcess: windows', () => {
+  it("pushes core events to Flotilla's windows only, never into a console embed's provider page", async () => {
+    await start()
+    const [main] = fake.FakeBrowserWindow.windows
+    const embed = new fake.FakeBrowserWindow({}, 'https://elizon.app/api/services/42/console/embed')
+    const popOut = new fake.FakeBrowserWindow({}, 'app://flotilla/index.html#/consoles?open=k&popout=1')
+    // Tagging a server is a core call that pushes `servers.metaChanged` at once.
+    expect(await invoke('servers.setMeta', main!.webContents.mainFrame, { keys: ['acc_abcdefgh:svc-1'], favourite: true })).toMatchObject({ ok: true })
+    const pushed = expect.objectContaining({ event: 'servers.metaChanged' })
+    expect(main!.webContents.send).toHaveBeenCalledWith(EVENT_IPC_CHANNEL, pushed)
+    expect(popOut.webContents.send).toHaveBeenCalledWith(EVENT_IPC_CHANNEL, pushed)
+    expect(embed.webContents.send).not.toHaveBeenCalled()
+  })
+
+  it('shows the failure in a dialog and exits when start-up fails (a packaged app has no terminal)', async () => {
+    const app = freshApp()
+    fake.session.defaultSession.setPermissionRequestHandler.mockImplementationOnce(() => {
+      throw new Error('no session')
+    })
+    const main = startMainProcess(paths, {})
+    app.becomeReady()
+    await expect(main.ready).rejects.toThrow('no session')
+    await vi.waitFor(() => expect(app.exit).toHaveBeenCalledWith(1))
+    expect(fake.dialog.showErrorBox).toHaveBeenCalledWith('Flotilla could not start', expect.stringContaining(join(app.getPath('userData'), 'logs', 'flotilla.log')))
+    expect(fake.FakeBrowserWindow.windows).toHaveLength(0)
+  })
+
+  it("uses electron-builder's appId as the Windows app user model id", () => {
+    const builderConfig = readFileSync(fileURLToPath(new URL('../../electron-builder.yml', import.meta.url)), 'utf8')
+    expect(builderConfig).toMatch(new RegExp(`^appId: ${APP_USER_MODEL_ID.replace(/\./g, '\\.')}$`, 'm'))
+  })
+})
+
+describe('MainWindowSlot', () => {
+  const slot = () => new MainWindowSlot(() => new fake.FakeBrowserWindow({}) as unknown as BrowserWindow, () => [...fake.FakeBrowserWindow.windows] as unknown as BrowserWindow[])
+
+  it('opens nothing before start (a second instance during start-up), then exactly one window', () => {
+    const s = slot()
+    s.focus()
+    expect(fake.FakeBrowserWindow.windows).toHaveLength(0)
+    s.start()
+    s.focus()
+    expect(fake.FakeBrowserWindow.windows).toHaveLength(1)
+  })
+
+  it('brings back the main window, not a pop-out that happens to come first', () => {
+    const popOut = new fake.FakeBrowserWindow({})
+    const s = slot()
+    s.start()
+    const main = fake.FakeBrowserWindow.windows[1]!
+    main.show()
+    main.minimized = true
+    s.focus()
+    expect(main.restore).toHaveBeenCalled()
+    expect(main.focus).toHaveBeenCalled()
+    expect(popOut.focus).not.toHaveBeenCalled()
+  })
+
+  it('closing the main window closes pop-outs and embeds, and focus() opens a new main window (macOS dock)', () => {
+    const s = slot()
+    s.start()
+    const main = fake.FakeBrowserWindow.windows[0]!
+    const popOut = new fake.FakeBrowserWindow({})
+    const embed = new fake.FakeBrowserWindow({}, 'https://elizon.app/console')
+    main.close()
+    expect(popOut.close).toHaveBeenCalled()
+    expect(embed.close).toHaveBeenCalled()
+    expect(fake.FakeBrowserWindow.windows).toHaveLength(0)
+    s.focus()
+    expect(fake.FakeBrowserWindow.windows).toHaveLength(1)
+    expect(fake.FakeBrowserWindow.windows[0]).not.toBe(main)
+  })
+})
+
+describe('showsTrustedPage', () => {
+  it('is false for other origins, pages still loading and destroyed windows', () => {
+    const origins = ['app://flotilla']
+    expect(showsTrustedPage(new fake.FakeBrowserWindow({}) as unknown as BrowserWindow, origins)).toBe(true)
+    expect(showsTrustedPage(new fake.FakeBrowserWindow({}, 'https://elizon.app/') as unknown as BrowserWindow, origins)).toBe(false)
+    expect(showsTrustedPage(new fake.FakeBrowserWindow({}, '') as unknown as BrowserWindow, origins)).toBe(false)
+    const closed = new fake.FakeBrowserWindow({})
+    closed.destroyed = true
+    expect(showsTrustedPage(closed as unknown as BrowserWindow, origins)).toBe(false)
+    const throwing = { webContents: { isDestroyed: () => false, get mainFrame(): never { throw new Error('Render frame was disposed') } } }
+    expect(showsTrustedPage(throwing as unknown as BrowserWindow, origins)).toBe(false)
+  })
+})
+
+describe('disposeThenQuit', () => {
+  it('quits after the core finished', async () => {
+    const order: string[] = []
+    await disposeThenQuit(async () => void order.push('disposed'), () => order.push('quit'), { timeoutMs: 60_000, onError: () => order.push('error') })
+    expect(order).toEqual(['disposed', 'quit'])
+  })
+
+  it('quits and reports when dispose fails, synchronously or not', async () => {
+    for (const dispose of [() => Promise.reject(new Error('disk full')), () => { throw new Error('sync') }]) {
+      const errors: unknown[] = []
+      const quit = vi.fn()
+      await disposeThenQuit(dispose as () => Promise<void>, quit, { timeoutMs: 60_000, onError: (e) => errors.push(e) })
+      expect(quit).toHaveBeenCalledTimes(1)
+      expect(errors).toHaveLength(1)
+    }
+  })
+
+  it('quits anyway when dispose never finishes', async () => {
+    vi.useFakeTimers()
+    try {
+      const errors: unknown[] = []
+      const quit = vi.fn()
+      const done = disposeThenQuit(() => new Promise<void>(() => undefined), quit, { timeoutMs: 5_000, onError: (e) => errors.push(e) })
+      await vi.advanceTimersByTimeAsync(4_999)
+      expect(quit).not.toHaveBeenCalled()
+      await vi.advanceTimersByTimeAsync(1)
+      await done
+      expect(quit).toHaveBeenCalledTimes(1)
+      expect(String(errors[0])).toContain('did not finish within 5000 ms')
+    } finally {
+      vi.useRealTimers()
+    }
   })
 })
 

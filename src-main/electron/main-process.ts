@@ -15,6 +15,7 @@ import {
   hardenAllWebContents,
   installCertificatePolicy,
   installPermissionHandlers,
+  isTrustedUrl,
   openExternalGuarded
 } from './security'
 import { bindIpc, createTrustedSenderCheck, sendEvent } from './validated-ipc'
@@ -36,6 +37,10 @@ export interface MainProcess {
 }
 
 const KEYCHAIN_SERVICE = 'Flotilla'
+/** electron-builder.yml's appId: Windows ties notifications and the taskbar to it. */
+export const APP_USER_MODEL_ID = 'app.flotilla.desktop'
+/** How long quitting waits for the core's last writes before it gives up on them. */
+const SHUTDOWN_TIMEOUT_MS = 5_000
 
 export function startMainProcess(paths: MainProcessPaths, env: NodeJS.ProcessEnv = process.env): MainProcess {
   applyUserDataOverride(env)
@@ -43,11 +48,13 @@ export function startMainProcess(paths: MainProcessPaths, env: NodeJS.ProcessEnv
     app.quit()
     return { ready: Promise.resolve() }
   }
-  const edge = prepareBeforeReady(env)
+  const edge = prepareBeforeReady(paths, env)
   const ready = app.whenReady().then(() => startWhenReady(paths, edge, env))
   ready.catch((error: unknown) => {
     edge.logger.error('start-up failed', describeError(error))
     console.error('Flotilla could not start; details are in the log file.')
+    // A packaged app has no terminal to show stderr: without this box it would just vanish.
+    dialog.showErrorBox('Flotilla could not start', `Details are in the log file:\n${edge.logFile}`)
     app.exit(1)
   })
   return { ready }
@@ -55,24 +62,35 @@ export function startMainProcess(paths: MainProcessPaths, env: NodeJS.ProcessEnv
 
 interface Edge {
   readonly logger: Logger
+  readonly logFile: string
   readonly devUrl: string | undefined
   readonly origins: readonly string[]
+  readonly mainWindow: MainWindowSlot
 }
 
 /** Everything Chromium only honours before `ready`, plus app-wide listeners. */
-function prepareBeforeReady(env: NodeJS.ProcessEnv): Edge {
+function prepareBeforeReady(paths: MainProcessPaths, env: NodeJS.ProcessEnv): Edge {
   app.enableSandbox()
   registerAppScheme()
-  const logger = createLogger({ file: join(app.getPath('userData'), 'logs', 'flotilla.log') })
+  if (process.platform === 'win32') app.setAppUserModelId(APP_USER_MODEL_ID)
+  const logFile = join(app.getPath('userData'), 'logs', 'flotilla.log')
+  const logger = createLogger({ file: logFile })
   logProcessErrors(logger)
   const devUrl = devServerUrl(app.isPackaged, env)
   const origins = trustedOrigins(devUrl)
   hardenAllWebContents(app, { trustedOrigins: origins, logger })
-  app.on('second-instance', () => focusFirstWindow())
+  const mainWindow = new MainWindowSlot(() => createMainWindow(paths, rendererEntryUrl(devUrl), logger))
+  app.on('second-instance', () => mainWindow.focus())
   app.on('window-all-closed', () => {
     if (process.platform !== 'darwin') app.quit()
   })
-  return { logger, devUrl, origins }
+  app.on('render-process-gone', (_event, _contents, details) => {
+    logger.error('renderer process gone', { reason: details.reason, exitCode: details.exitCode })
+  })
+  app.on('child-process-gone', (_event, details) => {
+    logger.warn('child process gone', { type: details.type, reason: details.reason, exitCode: details.exitCode })
+  })
+  return { logger, logFile, devUrl, origins, mainWindow }
 }
 
 async function startWhenReady(paths: MainProcessPaths, edge: Edge, env: NodeJS.ProcessEnv): Promise<void> {
@@ -98,11 +116,9 @@ async function startWhenReady(paths: MainProcessPaths, edge: Edge, env: NodeJS.P
     })
   })
   const unbind = connectCore(core, edge.origins, logger)
-  const openWindow = () => createMainWindow(paths, rendererEntryUrl(edge.devUrl), logger)
-  openWindow()
-  app.on('activate', () => {
-    if (BrowserWindow.getAllWindows().length === 0) openWindow()
-  })
+  edge.mainWindow.start()
+  // macOS: clicking the dock icon brings the main window back, even beside a popped-out console.
+  app.on('activate', () => edge.mainWindow.focus())
   disposeOnQuit(core, unbind, logger)
 }
 
@@ -129,7 +145,9 @@ function connectCore(core: AppCore, origins: readonly string[], logger: Logger):
     }),
     logger
   })
-  const stopEvents = forwardEvents(core, () => BrowserWindow.getAllWindows())
+  // Only Flotilla's own pages: a console embed window shows a provider's page,
+  // and its renderer process has no business holding the fleet or invoices.
+  const stopEvents = forwardEvents(core, () => BrowserWindow.getAllWindows().filter((win) => showsTrustedPage(win, origins)))
   return () => {
     stopEvents()
     unbindIpc()
@@ -143,18 +161,72 @@ export function forwardEvents(core: Pick<AppCore, 'onEvent'>, windows: () => rea
   })
 }
 
+/** True when the window's top frame shows one of Flotilla's own origins (a destroyed window throws: false). */
+export function showsTrustedPage(win: Pick<BrowserWindow, 'webContents'>, origins: readonly string[]): boolean {
+  try {
+    return !win.webContents.isDestroyed() && isTrustedUrl(win.webContents.mainFrame.url, origins)
+  } catch {
+    return false
+  }
+}
+
 function createMainWindow(paths: MainProcessPaths, url: string, logger: Logger): BrowserWindow {
   const win = new BrowserWindow(mainWindowOptions(paths.preloadPath, paths.iconPath))
   win.once('ready-to-show', () => win.show())
-  win.loadURL(url).catch((error: unknown) => logger.error('window failed to load', describeError(error)))
+  win.loadURL(url).catch((error: unknown) => {
+    logger.error('window failed to load', describeError(error))
+    // ready-to-show may never come; a hidden window would leave an invisible,
+    // single-instance-locked process the user cannot reach.
+    if (!win.isDestroyed()) win.show()
+  })
   return win
 }
 
-function focusFirstWindow(): void {
-  const win = BrowserWindow.getAllWindows()[0]
-  if (!win) return
-  if (win.isMinimized()) win.restore()
-  win.focus()
+type WindowFactory = () => Pick<BrowserWindow, 'once' | 'isDestroyed' | 'isMinimized' | 'isVisible' | 'restore' | 'show' | 'focus'>
+
+/**
+ * The one main window. Pop-out consoles and console embeds are extra windows
+ * beside it: a second instance or the dock icon brings back the main window,
+ * not whichever window happens to be first, and closing the main window closes
+ * them too (they belong to it; "pop in" needs it), so the app can quit.
+ */
+export class MainWindowSlot {
+  private current: ReturnType<WindowFactory> | null = null
+  private started = false
+
+  constructor(
+    private readonly create: WindowFactory,
+    private readonly otherWindows: () => ReadonlyArray<Pick<BrowserWindow, 'close' | 'isDestroyed'>> = () => BrowserWindow.getAllWindows()
+  ) {}
+
+  /** Opens the main window once the core answers IPC; from then on focus() may re-create it. */
+  start(): void {
+    this.started = true
+    this.focus()
+  }
+
+  /**
+   * Shows and focuses the main window, creating it when there is none. Before
+   * start() it does nothing: a second instance launched during start-up must not
+   * open a window before ready, nor one whose IPC calls find no handler yet.
+   */
+  focus(): void {
+    if (!this.started) return
+    const win = this.current && !this.current.isDestroyed() ? this.current : this.open()
+    if (win.isMinimized()) win.restore()
+    // Shown only once the page is painted (ready-to-show), unless it already was.
+    if (win.isVisible()) win.focus()
+  }
+
+  private open(): ReturnType<WindowFactory> {
+    const win = this.create()
+    this.current = win
+    win.once('closed', () => {
+      if (this.current === win) this.current = null
+      for (const other of this.otherWindows()) if (!other.isDestroyed()) other.close()
+    })
+    return win
+  }
 }
 
 /** Quitting waits (once) for the core to finish writing before the process ends. */
@@ -165,11 +237,38 @@ function disposeOnQuit(core: AppCore, unbind: () => void, logger: Logger): void 
     disposed = true
     event.preventDefault()
     unbind()
-    core
-      .dispose()
-      .catch((error: unknown) => logger.error('shutdown failed', describeError(error)))
-      .finally(() => app.quit())
+    void disposeThenQuit(() => core.dispose(), () => app.quit(), {
+      timeoutMs: SHUTDOWN_TIMEOUT_MS,
+      onError: (error) => logger.error('shutdown failed', describeError(error))
+    })
   })
+}
+
+/**
+ * Runs `dispose`, then `quit` — also when dispose fails or hangs (a keychain
+ * or disk that does not answer must not leave an app that cannot be quit).
+ */
+export async function disposeThenQuit(
+  dispose: () => Promise<void>,
+  quit: () => void,
+  options: { readonly timeoutMs: number; onError(error: unknown): void }
+): Promise<void> {
+  let timer: NodeJS.Timeout | undefined
+  const timedOut = new Promise<void>((resolve) => {
+    timer = setTimeout(() => {
+      options.onError(new Error(`shutdown did not finish within ${options.timeoutMs} ms`))
+      resolve()
+    }, options.timeoutMs)
+  })
+  const disposed = Promise.resolve()
+    .then(dispose)
+    .catch((error: unknown) => options.onError(error))
+  try {
+    await Promise.race([disposed, timedOut])
+  } finally {
+    clearTimeout(timer)
+    quit()
+  }
 }
 
 /**

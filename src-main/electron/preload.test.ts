@@ -92,6 +92,43 @@ describe('preload', () => {
     expect(listener).not.toHaveBeenCalled()
   })
 
+  it('holds one IPC listener however many subscriptions the page makes (no leak warning past ten), and drops it with the last', () => {
+    const received: Array<[string, unknown]> = []
+    const offs = Array.from({ length: 3 * EVENT_CHANNELS.length }, (_, i) => {
+      const event = EVENT_CHANNELS[i % EVENT_CHANNELS.length]!
+      return api.on(event, (payload) => received.push([event, payload]))
+    })
+    expect(electron.ipcRenderer.listenerCount(EVENT_IPC_CHANNEL)).toBe(1)
+    electron.ipcRenderer.emit(EVENT_IPC_CHANNEL, {}, { event: 'fleet.delta', payload: 7 })
+    expect(received).toEqual([
+      ['fleet.delta', 7],
+      ['fleet.delta', 7],
+      ['fleet.delta', 7]
+    ])
+    offs.forEach((off) => off())
+    expect(electron.ipcRenderer.listenerCount(EVENT_IPC_CHANNEL)).toBe(0)
+  })
+
+  it('lets a listener unsubscribe while an event is being delivered, and the same function subscribe twice', () => {
+    const calls: string[] = []
+    const same = () => calls.push('same')
+    const offSame1 = api.on('jobs.progress', same)
+    const offSame2 = api.on('jobs.progress', same)
+    const offSelf: () => void = api.on('jobs.progress', () => {
+      calls.push('once')
+      offSelf()
+    })
+    electron.ipcRenderer.emit(EVENT_IPC_CHANNEL, {}, { event: 'jobs.progress', payload: null })
+    electron.ipcRenderer.emit(EVENT_IPC_CHANNEL, {}, { event: 'jobs.progress', payload: null })
+    expect(calls).toEqual(['same', 'same', 'once', 'same', 'same'])
+    offSame1()
+    offSame1()
+    electron.ipcRenderer.emit(EVENT_IPC_CHANNEL, {}, { event: 'jobs.progress', payload: null })
+    expect(calls.filter((c) => c === 'same')).toHaveLength(5)
+    offSame2()
+    expect(electron.ipcRenderer.listenerCount(EVENT_IPC_CHANNEL)).toBe(0)
+  })
+
   it('refuses unknown events', () => {
     expect(() => api.on('system.exec', () => undefined)).toThrow(TypeError)
   })

@@ -5,7 +5,7 @@
 import { randomBytes } from 'node:crypto'
 import { chmod, rename, rm, writeFile } from 'node:fs/promises'
 import { basename, dirname, join } from 'node:path'
-import type { BrowserWindow, Dialog } from 'electron'
+import type { BrowserWindow, Dialog, SaveDialogOptions } from 'electron'
 import type { SaveKind } from '../core/billing/billing-handlers'
 
 const FILTERS: Record<SaveKind, { name: string; extensions: string[] }> = {
@@ -25,9 +25,22 @@ export interface SaveDialogDeps {
   readonly defaultDir: () => string
 }
 
+/**
+ * GTK's save dialog replaces an existing file without asking unless told to ask
+ * (Electron's `showOverwriteConfirmation`, Linux only); macOS and Windows always
+ * ask. `createDirectory` is the macOS equivalent of the others' "New folder".
+ */
+export function saveDialogOptions(defaultDir: string, suggestedName: string, kind: SaveKind): SaveDialogOptions {
+  return {
+    defaultPath: join(defaultDir, basename(suggestedName)),
+    filters: [FILTERS[kind]],
+    properties: ['showOverwriteConfirmation', 'createDirectory']
+  }
+}
+
 export function createSaveFile(deps: SaveDialogDeps) {
   return async (suggestedName: string, bytes: Uint8Array, kind: SaveKind): Promise<string | null> => {
-    const options = { defaultPath: join(deps.defaultDir(), basename(suggestedName)), filters: [FILTERS[kind]] }
+    const options = saveDialogOptions(deps.defaultDir(), suggestedName, kind)
     const dialog = deps.dialog()
     const win = deps.window()
     const result = win ? await dialog.showSaveDialog(win, options) : await dialog.showSaveDialog(options)

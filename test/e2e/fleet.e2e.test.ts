@@ -175,8 +175,10 @@ describe('fleet, end to end', () => {
     await body.focus()
     await page.keyboard.press('Home')
     await page.keyboard.press('ArrowDown')
-    const activeId = await body.getAttribute('aria-activedescendant')
-    expect(activeId).toBe('fleet-row-1')
+    // The active row takes the focus itself (a roving tabindex).
+    const focusedId = () => page.evaluate(() => (globalThis as unknown as { document: { activeElement: { id: string } | null } }).document.activeElement?.id)
+    await expect.poll(focusedId).toBe('fleet-row-1')
+    const activeId = 'fleet-row-1'
     const second = page.locator(`#${activeId}`)
     const key = await second.getAttribute('data-key')
     await page.keyboard.press(' ')

@@ -31,7 +31,9 @@ const demoAccountIds = (await core.handlers['accounts.list'](undefined)).map((a)
 await core.dispose()
 
 console.log(`Demo accounts ready in ${userDataDir}; starting Flotilla…`)
-const app = spawn('npx', ['electron-vite', 'preview'], {
+// `npm run demo` has just built into out/ (which package.json's "main" points at),
+// so preview need not build a second time.
+const app = spawn('npx', ['electron-vite', 'preview', '--skipBuild'], {
   stdio: 'inherit',
   env: { ...process.env, FLOTILLA_USER_DATA: userDataDir }
 })

@@ -10,7 +10,7 @@ const de: typeof en = {
   chooseAccount: 'Konto wählen …',
   browserOnly: 'Die API dieses Anbieters beschreibt keinen Checkout; bestellt wird deshalb auf seiner Website. Die Preise unten berechnet der Server des Anbieters.',
   continueInBrowser: 'Im Browser fortfahren',
-  continueInBrowserFor: '{name} im Browser weiterbestellen',
+  continueInBrowserFor: 'Im Browser fortfahren: {name}',
   serverPrice: 'Konfiguration berechnen',
   product: 'Produkt',
   calculate: 'Preis berechnen',

@@ -8,7 +8,7 @@ export default {
   chooseAccount: 'Choose an account…',
   browserOnly: 'This provider’s API describes no checkout, so orders continue on its website. Prices below are calculated by the provider’s server.',
   continueInBrowser: 'Continue in browser',
-  continueInBrowserFor: 'Continue ordering {name} in the browser',
+  continueInBrowserFor: 'Continue in browser: {name}',
   serverPrice: 'Price a configuration',
   product: 'Product',
   calculate: 'Calculate price',
