@@ -129,6 +129,7 @@ vi.mock('electron', () => ({
   session: fake.session,
   protocol: fake.protocol,
   dialog: fake.dialog,
+  Menu: { buildFromTemplate: vi.fn((template: unknown) => template), setApplicationMenu: vi.fn() },
   shell: { openExternal: vi.fn() }
 }))
 

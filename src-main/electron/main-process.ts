@@ -2,12 +2,13 @@
 // Electron and the Electron-free core (src-main/core). Everything Flotilla does
 // lives in the core; this file only connects it to IPC, the window and the OS.
 import { join } from 'node:path'
-import { app, BrowserWindow, dialog, ipcMain, session } from 'electron'
+import { app, BrowserWindow, dialog, ipcMain, Menu, session } from 'electron'
 import { createAppCore, type AppCore } from '../core/app-core'
 import { createDispatcher } from '../core/ipc/dispatch'
 import { createLogger, type Logger } from '../core/logging/logger'
 import { KeytarSecretStore } from '../core/secrets/keytar-secret-store'
 import { isFlotillaError } from '../shared/errors'
+import { installAppMenu } from './app-menu'
 import { handleAppProtocol, registerAppScheme } from './app-protocol'
 import { createConsoleEdge } from './console-embed'
 import { devServerUrl, rendererEntryUrl, trustedOrigins } from './origins'
@@ -95,6 +96,7 @@ function prepareBeforeReady(paths: MainProcessPaths, env: NodeJS.ProcessEnv): Ed
 
 async function startWhenReady(paths: MainProcessPaths, edge: Edge, env: NodeJS.ProcessEnv): Promise<void> {
   const { logger } = edge
+  installAppMenu(Menu, { isPackaged: app.isPackaged, platform: process.platform })
   installPermissionHandlers(session.defaultSession, logger)
   if (installCertificatePolicy(session.defaultSession, { isPackaged: app.isPackaged, env })) {
     logger.warn('test mode: trusting self-signed certificates of 127.0.0.1')
