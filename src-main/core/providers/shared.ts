@@ -37,3 +37,41 @@ export function toIntOrNull(v: number | null | undefined): number | null {
 export function toNumberOrNull(v: number | null | undefined): number | null {
   return typeof v === 'number' && Number.isFinite(v) ? v : null
 }
+
+/** One page of a list paged by offset; `done` is the provider's own end-of-list signal. */
+export interface OffsetPage<I> {
+  readonly items: readonly I[]
+  readonly done: boolean
+}
+
+/**
+ * Reads an offset-paged list, keeping each id once. A provider whose totals or
+ * "more" flag lie must not loop forever: an empty or all-repeated page ends the
+ * list, and more than MAX_PAGES pages is an error.
+ */
+export async function collectOffsetPages<I extends { readonly id: string }, R>(
+  fetchPage: (offset: number) => Promise<OffsetPage<I>>,
+  toRecord: (item: I) => R,
+  guard: { readonly url: string; readonly accountId: string }
+): Promise<R[]> {
+  const seen = new Map<string, R>()
+  for (let page = 0, offset = 0; page < MAX_PAGES; page++) {
+    const { items, done } = await fetchPage(offset)
+    let fresh = 0
+    for (const item of items) {
+      if (seen.has(item.id)) continue
+      seen.set(item.id, toRecord(item))
+      fresh++
+    }
+    offset += items.length
+    if (items.length === 0 || fresh === 0 || done) break
+    if (page === MAX_PAGES - 1) throw tooManyPages(guard.url, guard.accountId)
+  }
+  return [...seen.values()]
+}
+
+/** A response's Content-Length when it names a positive whole number of bytes. */
+export function declaredLength(headers: Headers): number | null {
+  const value = Number(headers.get('content-length'))
+  return Number.isInteger(value) && value > 0 ? value : null
+}

@@ -7,7 +7,7 @@ import type { AutoCharge } from '../../../shared/contracts/billing'
 import { FlotillaError } from '../../../shared/errors'
 import type { BilledService, BillingPort, BillingSnapshot, InvoiceRecord, PdfAnswer } from '../billing-port'
 import type { AccountContext } from '../provider-adapter'
-import { MAX_PAGES, tooManyPages } from '../shared'
+import { collectOffsetPages, declaredLength, MAX_PAGES, tooManyPages } from '../shared'
 import { aluyCall, aluyRequest } from './aluy-request'
 
 const PAGE_SIZE = 100
@@ -137,22 +137,16 @@ async function aluySetAutoCharge(ctx: AccountContext, enabled: boolean): Promise
 }
 
 async function aluyListInvoices(ctx: AccountContext): Promise<InvoiceRecord[]> {
-  const seen = new Map<string, InvoiceRecord>()
-  for (let page = 0, offset = 0; page < MAX_PAGES; page++) {
-    const body = await aluyRequest(ctx, 'GET', `/invoices?limit=${PAGE_SIZE}&offset=${offset}`, InvoiceListBody)
-    let fresh = 0
-    for (const item of body.invoices) {
-      if (seen.has(item.id)) continue
-      seen.set(item.id, summaryRecord(item))
-      fresh++
-    }
-    offset += body.invoices.length
-    // A total that lies must not loop forever: an empty or all-repeated page ends the list.
-    if (body.invoices.length === 0 || fresh === 0) break
-    if (body.total === undefined ? body.invoices.length < PAGE_SIZE : offset >= body.total) break
-    if (page === MAX_PAGES - 1) throw tooManyPages(ctx.baseUrl, ctx.accountId)
-  }
-  return [...seen.values()]
+  return collectOffsetPages(
+    async (offset) => {
+      const body = await aluyRequest(ctx, 'GET', `/invoices?limit=${PAGE_SIZE}&offset=${offset}`, InvoiceListBody)
+      // Without a total, a short page is the last one.
+      const end = body.total === undefined ? body.invoices.length < PAGE_SIZE : offset + body.invoices.length >= body.total
+      return { items: body.invoices, done: end }
+    },
+    summaryRecord,
+    { url: ctx.baseUrl, accountId: ctx.accountId }
+  )
 }
 
 function summaryRecord(i: z.output<typeof InvoiceSummaryBody>): InvoiceRecord {
@@ -197,9 +191,4 @@ async function aluyInvoicePdf(ctx: AccountContext, id: string): Promise<PdfAnswe
     }
     throw error
   }
-}
-
-export function declaredLength(headers: Headers): number | null {
-  const value = Number(headers.get('content-length'))
-  return Number.isInteger(value) && value > 0 ? value : null
 }

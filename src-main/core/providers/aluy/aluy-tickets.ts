@@ -2,15 +2,15 @@
 // status filter), /tickets/:id with relatedServices, POST /tickets with serviceIds,
 // POST /tickets/:id/reply (409 when closed). No close, reopen or export here.
 import { z } from 'zod'
-import type { TicketState } from '../../../shared/contracts/tickets'
 import { FlotillaError } from '../../../shared/errors'
 import type { ProviderTicket, TicketOperations } from '../../tickets/ticket-operations'
+import { closedTicket, toProviderThread, toProviderTicket, type TicketStateTable } from '../../tickets/ticket-mapping'
 import type { AccountContext } from '../provider-adapter'
 import { MAX_PAGES } from '../shared'
 import { aluyRequest } from './aluy-request'
 
 const PAGE_SIZE = 100
-const STATES: Record<string, TicketState> = {
+const STATES: TicketStateTable = {
   OPEN: 'open',
   AWAITING_CUSTOMER: 'awaiting-customer',
   AWAITING_STAFF: 'awaiting-staff',
@@ -46,11 +46,11 @@ export const aluyTickets: TicketOperations = {
   list,
   async thread(ctx, id) {
     const { ticket } = await aluyRequest(ctx, 'GET', `/tickets/${encodeURIComponent(id)}`, DetailBody)
-    return {
-      ticket: { ...toTicket(ticket), messageCount: ticket.messages.length },
-      messages: ticket.messages.map((m) => ({ id: m.id, author: m.author ?? (m.staff ? 'support' : 'you'), body: m.body, staff: m.staff ?? false, createdAt: m.createdAt })),
-      services: ticket.relatedServices.map((s) => ({ id: s.id, label: s.label ?? s.id, kind: s.kind ?? null }))
-    }
+    return toProviderThread(
+      ticket,
+      STATES,
+      ticket.relatedServices.map((s) => ({ id: s.id, label: s.label ?? s.id, kind: s.kind ?? null }))
+    )
   },
   async reply(ctx, id, message) {
     try {
@@ -74,29 +74,9 @@ async function list(ctx: AccountContext): Promise<ProviderTicket[]> {
   const out: ProviderTicket[] = []
   for (let page = 0, offset = 0; page < MAX_PAGES; page++) {
     const body = await aluyRequest(ctx, 'GET', `/tickets?limit=${PAGE_SIZE}&offset=${offset}`, z.object({ tickets: z.array(TicketBody), total: z.number().optional() }))
-    out.push(...body.tickets.map(toTicket))
+    out.push(...body.tickets.map((t) => toProviderTicket(t, STATES)))
     offset += body.tickets.length
     if (body.tickets.length === 0 || offset >= (body.total ?? offset)) break
   }
   return out
-}
-
-function toTicket(t: z.output<typeof TicketBody>): ProviderTicket {
-  return {
-    id: t.id,
-    subject: t.subject,
-    state: STATES[t.status] ?? 'open',
-    statusText: t.status,
-    priority: t.priority ?? null,
-    messageCount: t.messageCount ?? null,
-    createdAt: t.createdAt,
-    updatedAt: t.updatedAt ?? t.createdAt
-  }
-}
-
-export function closedTicket(accountId: string): FlotillaError {
-  return new FlotillaError('conflict', 'This ticket is closed, so it cannot take replies. Open a new ticket instead (or reopen it where the provider allows).', {
-    status: 409,
-    accountId
-  })
 }

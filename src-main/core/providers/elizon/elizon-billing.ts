@@ -6,10 +6,9 @@
 import { z } from 'zod'
 import type { AutoCharge } from '../../../shared/contracts/billing'
 import { FlotillaError } from '../../../shared/errors'
-import { declaredLength } from '../aluy/aluy-billing'
 import type { BillingPort, BillingSnapshot, InvoiceRecord, PdfAnswer } from '../billing-port'
 import type { AccountContext } from '../provider-adapter'
-import { MAX_PAGES, tooManyPages } from '../shared'
+import { collectOffsetPages, declaredLength } from '../shared'
 import { elizonCall, elizonJson } from './elizon-request'
 
 const PAGE_SIZE = 100
@@ -63,23 +62,16 @@ export const elizonBilling: BillingPort = {
 }
 
 async function elizonListInvoices(ctx: AccountContext): Promise<InvoiceRecord[]> {
-  const seen = new Map<string, InvoiceRecord>()
-  for (let page = 0, offset = 0; page < MAX_PAGES; page++) {
-    const body = await elizonGet(ctx, `/invoices?offset=${offset}&limit=${PAGE_SIZE}`, ListBody)
-    let fresh = 0
-    for (const item of body.invoices) {
-      if (seen.has(item.id)) continue
-      seen.set(item.id, toRecord(item))
-      fresh++
-    }
-    offset += body.invoices.length
-    // hasMore is the documented signal; an empty or all-repeated page ends a list whose hasMore lies.
-    if (body.invoices.length === 0 || fresh === 0) break
-    const hasMore = body.pagination?.hasMore ?? body.invoices.length >= PAGE_SIZE
-    if (!hasMore) break
-    if (page === MAX_PAGES - 1) throw tooManyPages(ctx.baseUrl, ctx.accountId)
-  }
-  return [...seen.values()]
+  return collectOffsetPages(
+    async (offset) => {
+      const body = await elizonGet(ctx, `/invoices?offset=${offset}&limit=${PAGE_SIZE}`, ListBody)
+      // hasMore is the documented signal; a short page ends a list that does not send it.
+      const hasMore = body.pagination?.hasMore ?? body.invoices.length >= PAGE_SIZE
+      return { items: body.invoices, done: !hasMore }
+    },
+    toRecord,
+    { url: ctx.baseUrl, accountId: ctx.accountId }
+  )
 }
 
 function toRecord(i: Invoice): InvoiceRecord {

@@ -2,16 +2,15 @@
 // /tickets/:id, POST /tickets/:id (reply; a closed ticket answers 400),
 // PATCH /tickets/:id (close / reopen), GET /tickets/:id/export (HTML).
 import { z } from 'zod'
-import type { TicketState } from '../../../shared/contracts/tickets'
 import { FlotillaError } from '../../../shared/errors'
 import type { ProviderTicket, TicketOperations } from '../../tickets/ticket-operations'
+import { closedTicket, toProviderThread, toProviderTicket, type TicketStateTable } from '../../tickets/ticket-mapping'
 import type { AccountContext } from '../provider-adapter'
 import { MAX_PAGES } from '../shared'
-import { closedTicket } from '../aluy/aluy-tickets'
 import { elizonRequest, elizonText } from './elizon-request'
 
 const PAGE_SIZE = 100
-const STATES: Record<string, TicketState> = {
+const STATES: TicketStateTable = {
   OPEN: 'open',
   ANSWERED: 'awaiting-customer',
   CUSTOMER_REPLY: 'awaiting-staff',
@@ -43,12 +42,8 @@ export const elizonTickets: TicketOperations = {
   list,
   async thread(ctx, id) {
     const { ticket } = await elizonRequest(ctx, 'GET', `/tickets/${encodeURIComponent(id)}`, z.object({ ticket: TicketBody.extend({ messages: z.array(MessageBody) }) }))
-    return {
-      ticket: { ...toTicket(ticket), messageCount: ticket.messages.length },
-      messages: ticket.messages.map((m) => ({ id: m.id, author: m.author ?? (m.staff ? 'support' : 'you'), body: m.body, staff: m.staff ?? false, createdAt: m.createdAt })),
-      // The list and thread give only the service id; the fleet supplies the label.
-      services: ticket.serviceId ? [{ id: ticket.serviceId, label: ticket.serviceId, kind: null }] : []
-    }
+    // The list and thread give only the service id; the fleet supplies the label.
+    return toProviderThread(ticket, STATES, ticket.serviceId ? [{ id: ticket.serviceId, label: ticket.serviceId, kind: null }] : [])
   },
   async reply(ctx, id, message) {
     try {
@@ -89,21 +84,8 @@ async function list(ctx: AccountContext): Promise<ProviderTicket[]> {
   const out: ProviderTicket[] = []
   for (let page = 1; page <= MAX_PAGES; page++) {
     const body = await elizonRequest(ctx, 'GET', `/tickets?page=${page}&limit=${PAGE_SIZE}`, ListBody)
-    out.push(...body.tickets.map(toTicket))
+    out.push(...body.tickets.map((t) => toProviderTicket(t, STATES)))
     if (body.tickets.length < PAGE_SIZE || page >= (body.pagination?.pages ?? page)) break
   }
   return out
-}
-
-function toTicket(t: z.output<typeof TicketBody>): ProviderTicket {
-  return {
-    id: t.id,
-    subject: t.subject,
-    state: STATES[t.status] ?? 'open',
-    statusText: t.status,
-    priority: t.priority ?? null,
-    messageCount: t.messageCount ?? null,
-    createdAt: t.createdAt,
-    updatedAt: t.updatedAt ?? t.createdAt
-  }
 }
