@@ -79,9 +79,9 @@ export async function createAppCore(opts: AppCoreOptions): Promise<AppCore> {
     adapterFor: getAdapter,
     cacheDir,
     onChanged: (list) => emit('accounts.changed', list),
-    onRemoved: (id) => {
-      void fleet.forget(id)
+    onRemoved: async (id) => {
       commerce.forget(id)
+      await fleet.forget(id)
     },
     onSaved: (account) => void fleet.refresh([account.id])
   })
@@ -89,7 +89,7 @@ export async function createAppCore(opts: AppCoreOptions): Promise<AppCore> {
     cacheDir,
     logger: opts.logger,
     accounts: () => repo.list(),
-    contextFor: (id) => accounts.contextFor(id),
+    contextFor: (id, signal) => accounts.contextFor(id, signal),
     adapterFor: getAdapter,
     onChanged: (snapshot) => emit('fleet.changed', snapshot),
     onHealth: (health) => emit('accounts.health', health),
@@ -197,10 +197,9 @@ export async function createAppCore(opts: AppCoreOptions): Promise<AppCore> {
     },
     pollTicketsNow: () => commerce.ticketPoller.pollOnce(),
     async dispose() {
-      await billing.dispose()
-      commerce.dispose()
       consoles.closeAll()
-      fleetFeature.dispose()
+      // Background work (refreshes, ticket rounds, invoice syncs, bulk jobs) settles before the core is gone.
+      await Promise.all([fleetFeature.dispose(), billing.dispose(), commerce.dispose(), fleet.dispose()])
       listeners.clear()
       await opts.logger.flush()
     }

@@ -2,6 +2,7 @@
 // over HTTP and the real Secret Service (gnome-keyring in CI).
 import { readdir, readFile, writeFile, mkdir, stat } from 'node:fs/promises'
 import { join } from 'node:path'
+import { setTimeout as sleep } from 'node:timers/promises'
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import type { AccountSaveResult } from '../../src-main/shared/contract'
 import type { Account, FleetSnapshot, VerifyResult } from '../../src-main/shared/domain'
@@ -118,6 +119,48 @@ describe('editing and removing', () => {
     await expect(stat(cacheDir)).rejects.toThrow()
     const snapshot = unwrap(await fx.dispatch('fleet.get', undefined)) as FleetSnapshot
     expect(snapshot.servers.filter((s) => s.accountId === account!.id)).toEqual([])
+  })
+
+  it('does not bring back the cache of an account removed while its first refresh is loading', async () => {
+    elizon.setLatency(150)
+    try {
+      // Adding starts a refresh in the background; the account goes before it returns.
+      const { account } = await add(elizonInput(elizon.accounts[0]!.credential))
+      unwrap(await fx.dispatch('accounts.remove', { id: account!.id }))
+      await sleep(400)
+      await expect(stat(join(fx.userDataDir, 'cache', account!.id))).rejects.toThrow()
+    } finally {
+      elizon.setLatency(0)
+    }
+  })
+
+  it('removes an account whose provider has stopped answering by stopping its refresh, not waiting it out', async () => {
+    const { account } = await add(elizonInput(elizon.accounts[0]!.credential))
+    await fx.dispatch('fleet.refresh', { accountIds: [account!.id] })
+    const before = elizon.requests.length
+    elizon.inject({ kind: 'hang', path: '/api/services', times: Infinity })
+    const refreshing = fx.dispatch('fleet.refresh', { accountIds: [account!.id] })
+    await sleep(50)
+    unwrap(await fx.dispatch('accounts.remove', { id: account!.id }))
+    expect(unwrap(await refreshing)).toMatchObject({ servers: [] })
+    // One hung list call, stopped: waiting it out would have timed out and retried it three times.
+    expect(elizon.requests.slice(before).filter((r) => r.path === '/api/services')).toHaveLength(1)
+    await expect(stat(join(fx.userDataDir, 'cache', account!.id))).rejects.toThrow()
+  })
+})
+
+describe('shutting down', () => {
+  it('stops a refresh in flight, and nothing is written to userData once the core is gone', async () => {
+    elizon.setLatency(150)
+    try {
+      const { account } = await add(elizonInput(elizon.accounts[0]!.credential))
+      // The background refresh started by adding is still waiting on the provider.
+      await fx.core.dispose()
+      await sleep(400)
+      await expect(stat(join(fx.userDataDir, 'cache', account!.id))).rejects.toThrow()
+    } finally {
+      elizon.setLatency(0)
+    }
   })
 })
 

@@ -21,7 +21,8 @@ export interface AccountServiceDeps {
   /** userData/cache: every account's cached data lives in cache/<accountId>/. */
   readonly cacheDir: string
   readonly onChanged: (accounts: Account[]) => void
-  readonly onRemoved: (accountId: string) => void
+  /** Awaited before the cache folder goes, so no feature writes into it afterwards. */
+  readonly onRemoved: (accountId: string) => Promise<void> | void
   readonly onSaved: (account: Account) => void
 }
 
@@ -106,9 +107,9 @@ export class AccountService {
     this.require(id)
     await this.deps.secrets.delete(id)
     await this.deps.repo.remove(id)
+    await this.deps.onRemoved(id)
     await rm(join(this.deps.cacheDir, id), { recursive: true, force: true })
     this.deps.logger.info('account removed', { accountId: id })
-    this.deps.onRemoved(id)
     this.announce()
     return true
   }

@@ -36,6 +36,11 @@ export class ActivityLog {
     return entry
   }
 
+  /** Resolves once every line appended so far is on disk. */
+  async flush(): Promise<void> {
+    await this.writing
+  }
+
   /** Newest first; `before` pages back by time. */
   async list(options: { limit?: number | undefined; before?: string | undefined } = {}): Promise<ActivityEntry[]> {
     await this.writing

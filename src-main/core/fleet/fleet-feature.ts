@@ -32,7 +32,7 @@ export interface FleetFeature {
   readonly handlers: FleetHandlers
   readonly live: LiveScheduler
   readonly servers: ServerService
-  dispose(): void
+  dispose(): Promise<void>
 }
 
 export async function createFleetFeature(deps: FleetFeatureDeps): Promise<FleetFeature> {
@@ -81,5 +81,10 @@ export async function createFleetFeature(deps: FleetFeatureDeps): Promise<FleetF
     'activity.list': async (input) => activity.list(input ?? {})
   }
 
-  return { handlers, live, servers, dispose: () => live.dispose() }
+  const dispose = async (): Promise<void> => {
+    live.dispose()
+    await bulk.settle()
+    await activity.flush()
+  }
+  return { handlers, live, servers, dispose }
 }

@@ -26,7 +26,7 @@ export interface FleetServiceDeps {
   readonly cacheDir: string
   readonly logger: Logger
   readonly accounts: () => Account[]
-  readonly contextFor: (accountId: string) => Promise<AccountContext>
+  readonly contextFor: (accountId: string, signal?: AbortSignal) => Promise<AccountContext>
   readonly adapterFor: (provider: ProviderId) => ProviderAdapter
   readonly onChanged: (snapshot: FleetSnapshot) => void
   readonly onHealth: (health: AccountHealth[]) => void
@@ -48,7 +48,8 @@ const LIVE_FIELDS = ['power', 'primaryIpv4', 'primaryIpv6', 'vcpu', 'ramMb', 'di
 
 export class FleetService {
   private readonly byAccount = new Map<string, AccountFleet>()
-  private readonly inFlight = new Map<string, Promise<void>>()
+  private readonly inFlight = new Map<string, { job: Promise<void>; abort: AbortController }>()
+  private closed = false
 
   constructor(private readonly deps: FleetServiceDeps) {}
 
@@ -129,37 +130,58 @@ export class FleetService {
     return moved
   }
 
+  /** The account is gone: a refresh of it still loading is stopped, and has settled, before its cache goes. */
   async forget(accountId: string): Promise<void> {
+    const running = this.inFlight.get(accountId)
+    running?.abort.abort()
+    await running?.job.catch(() => undefined)
     this.byAccount.delete(accountId)
     await rm(this.cachePath(accountId), { force: true })
     this.publish()
   }
 
+  /**
+   * Starts no more refreshes, stops those running and waits for them to
+   * settle, so no cache write outlives the core (a quit, or a test removing
+   * userData) and quitting never waits on a slow provider.
+   */
+  async dispose(): Promise<void> {
+    this.closed = true
+    for (const running of this.inFlight.values()) running.abort.abort()
+    await Promise.allSettled([...this.inFlight.values()].map((r) => r.job))
+  }
+
   // One refresh per account at a time: a second request joins the first.
   private refreshOne(accountId: string, mode: PublishMode, skipLive?: ReadonlySet<string>): Promise<void> {
+    if (this.closed) return Promise.resolve()
     const running = this.inFlight.get(accountId)
-    if (running) return running
-    const job = this.load(accountId, mode, skipLive).finally(() => this.inFlight.delete(accountId))
-    this.inFlight.set(accountId, job)
+    if (running) return running.job
+    const abort = new AbortController()
+    const job = this.load(accountId, mode, abort.signal, skipLive).finally(() => this.inFlight.delete(accountId))
+    this.inFlight.set(accountId, { job, abort })
     return job
   }
 
-  private async load(accountId: string, mode: PublishMode, skipLive?: ReadonlySet<string>): Promise<void> {
+  private async load(accountId: string, mode: PublishMode, signal: AbortSignal, skipLive?: ReadonlySet<string>): Promise<void> {
     const account = this.deps.accounts().find((a) => a.id === accountId)
     if (!account) return
     const previous = this.entry(accountId)
     this.setHealth(accountId, { ...previous.health, state: 'refreshing' })
     let diff: ServerDiff | null = null
     try {
-      const ctx = await this.deps.contextFor(accountId)
+      const ctx = await this.deps.contextFor(accountId, signal)
       const servers = await this.fetchServers(this.deps.adapterFor(account.provider), ctx, previous.servers, skipLive)
       const at = this.now().toISOString()
       // Re-read: an action may have patched a row while the list was loading.
       diff = diffServers(this.entry(accountId).servers, servers)
       this.byAccount.set(accountId, { servers, health: { accountId, state: 'ok', lastUpdatedAt: at } })
-      // A live tick that changed nothing need not rewrite the cache every interval.
-      if (mode === 'snapshot' || !isEmptyDiff(diff) || previous.health.state !== 'ok') await this.saveCache(accountId, at, servers)
+      // A live tick that changed nothing need not rewrite the cache every interval;
+      // an account removed while its list was loading must not get its cache back.
+      const wanted = mode === 'snapshot' || !isEmptyDiff(diff) || previous.health.state !== 'ok'
+      if (wanted && this.isKnown(accountId)) await this.saveCache(accountId, at, servers)
     } catch (error) {
+      // Stopped on purpose (account removed, app quitting): nothing to report.
+      if (signal.aborted) return
       this.byAccount.set(accountId, { servers: this.entry(accountId).servers, health: this.failedHealth(accountId, error, previous.health) })
       this.deps.logger.warn('fleet refresh failed', { accountId, error })
     }
@@ -256,6 +278,10 @@ export class FleetService {
     } catch (error) {
       this.deps.logger.warn('fleet cache not written', { accountId, error })
     }
+  }
+
+  private isKnown(accountId: string): boolean {
+    return this.deps.accounts().some((a) => a.id === accountId)
   }
 
   private cachePath(accountId: string): string {

@@ -37,7 +37,7 @@ export interface CommerceFeature {
   forget(accountId: string): void
   /** A setting changed: the poller starts or stops with `ticketNotifications`. */
   settingsChanged(): void
-  dispose(): void
+  dispose(): Promise<void>
 }
 
 export function createCommerceFeature(deps: CommerceDeps): CommerceFeature {
@@ -82,9 +82,9 @@ export function createCommerceFeature(deps: CommerceDeps): CommerceFeature {
     ticketPoller,
     forget: (accountId) => tickets.forget(accountId),
     settingsChanged: () => ticketPoller.reconsider(),
-    dispose: () => {
-      ticketPoller.dispose()
+    dispose: async () => {
       keys.dispose()
+      await ticketPoller.dispose()
     }
   }
 }

@@ -23,6 +23,7 @@ const KEEP_JOBS = 20
 
 export class BulkJobs {
   private readonly jobs = new Map<string, JobProgress>()
+  private readonly running = new Set<Promise<void>>()
 
   constructor(private readonly deps: BulkJobsDeps) {}
 
@@ -38,8 +39,14 @@ export class BulkJobs {
     this.jobs.set(jobId, job)
     this.trim()
     const queued = structuredClone(job)
-    void this.run(job)
+    const run = this.run(job).finally(() => this.running.delete(run))
+    this.running.add(run)
     return queued
+  }
+
+  /** Resolves when every job started so far has finished (at quit: actions already sent are seen through). */
+  async settle(): Promise<void> {
+    await Promise.allSettled([...this.running])
   }
 
   private itemFor(key: string): JobItem {

@@ -68,9 +68,11 @@ export class TicketPoller {
     return this.round
   }
 
-  dispose(): void {
+  /** Stops the timer and waits for a round in progress, so nothing writes the ticket cache after it. */
+  async dispose(): Promise<void> {
     this.disposed = true
     this.stop()
+    await this.round?.catch(() => undefined)
   }
 
   private async tick(): Promise<void> {
