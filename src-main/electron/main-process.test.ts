@@ -175,23 +175,29 @@ beforeEach(() => {
 
 afterEach(async () => {
   // Let a started app quit, so its core is disposed before the next test.
-  if (!running) return
-  running = false
-  if (fake.app.quit.mock.calls.length > 0) return
-  fake.app.emit('will-quit', { preventDefault: () => undefined })
-  await vi.waitFor(() => expect(fake.app.quit).toHaveBeenCalled())
+  if (running) {
+    running = false
+    if (fake.app.quit.mock.calls.length === 0) {
+      fake.app.emit('will-quit', { preventDefault: () => undefined })
+      await vi.waitFor(() => expect(fake.app.quit).toHaveBeenCalled())
+    }
+  }
+  restoreProcessListeners()
 })
 
 afterAll(() => {
-  // startMainProcess installs process-wide error loggers; leave the worker as it was.
+  for (const d of tempDirs) rmSync(d, { recursive: true, force: true })
+})
+
+/** startMainProcess installs process-wide error loggers; each test leaves the worker as it found it, so vitest still sees stray errors. */
+function restoreProcessListeners(): void {
   for (const l of process.listeners('uncaughtException')) {
     if (!processListenersBefore.uncaughtException.includes(l)) process.removeListener('uncaughtException', l)
   }
   for (const l of process.listeners('unhandledRejection')) {
     if (!processListenersBefore.unhandledRejection.includes(l)) process.removeListener('unhandledRejection', l)
   }
-  for (const d of tempDirs) rmSync(d, { recursive: true, force: true })
-})
+}
 
 describe('startMainProcess', () => {
   it('quits at once when another instance holds the lock', async () => {
