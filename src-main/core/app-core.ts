@@ -37,6 +37,8 @@ export interface AppCoreOptions {
   readonly openExternal?: (url: string) => Promise<boolean>
   /** Refresh the fleet right after start (default true). */
   readonly refreshOnStart?: boolean
+  /** Learn what lists leave out (aluy locations) in the background. Default true; tests that count requests turn it off. */
+  readonly learnFacts?: boolean
   /** Electron: save a file through a save dialog (invoice PDFs, CSV exports); absent in the harness. */
   readonly saveFile?: SaveFile
   /** Electron's console windows (isolated embeds, pop-outs); absent in the harness. */
@@ -94,7 +96,8 @@ export async function createAppCore(opts: AppCoreOptions): Promise<AppCore> {
     onChanged: (snapshot) => emit('fleet.changed', snapshot),
     onHealth: (health) => emit('accounts.health', health),
     onDelta: (delta) => emit('fleet.delta', delta),
-    visibleKeys: () => fleetFeature.live.visibleKeys()
+    visibleKeys: () => fleetFeature.live.visibleKeys(),
+    learnFacts: opts.learnFacts !== false
   })
   await fleet.loadCache()
   const fleetFeature = await createFleetFeature({

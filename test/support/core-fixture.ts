@@ -28,7 +28,11 @@ export function testHttpClient() {
   return createHttpClient({ retryDelaysMs: [5, 10, 20], timeoutMs: 3000, maxRateLimitWaitSec: 5 })
 }
 
-export async function makeCoreFixture(options: { refreshOnStart?: boolean; saveFile?: SaveFile } = {}): Promise<CoreFixture> {
+/**
+ * `learnFacts` (default false here): the background detail calls that fill in
+ * aluy locations would otherwise mix into tests that count requests or inject faults.
+ */
+export async function makeCoreFixture(options: { refreshOnStart?: boolean; learnFacts?: boolean; saveFile?: SaveFile } = {}): Promise<CoreFixture> {
   const userDataDir = await mkdtemp(join(tmpdir(), 'flotilla-test-'))
   const secrets = new KeytarSecretStore({ service: `Flotilla-test-${randomBytes(4).toString('hex')}` })
   const logFile = join(userDataDir, 'logs', 'flotilla.log')
@@ -43,6 +47,7 @@ export async function makeCoreFixture(options: { refreshOnStart?: boolean; saveF
       systemLocale: 'en-US',
       http: testHttpClient(),
       refreshOnStart: options.refreshOnStart ?? false,
+      learnFacts: options.learnFacts ?? false,
       ...(options.saveFile ? { saveFile: options.saveFile } : {})
     })
   const fixture: CoreFixture = {

@@ -72,6 +72,8 @@ export async function startE2eApp<const O extends E2eAppOptions>(options: O): Pr
     const harness = (parts.harness = await startHarness({
       http: testHttpClient(),
       refreshOnStart: false,
+      // Background detail calls (aluy locations) would mix into the requests and faults the tests arrange.
+      learnFacts: false,
       ...options.harness,
       userDataDir,
       secretStore: secrets,

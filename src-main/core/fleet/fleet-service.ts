@@ -10,12 +10,17 @@ import { isFlotillaError, type ErrorCode } from '../../shared/errors'
 import type { Logger } from '../logging/logger'
 import type { AccountContext, ProviderAdapter } from '../providers/provider-adapter'
 import { serverKey } from '../providers/shared'
-import type { LivePatch } from '../servers/server-operations'
+import type { LivePatch, ServerFacts } from '../servers/server-operations'
 import { diffServers, isEmptyDiff, type ServerDiff } from './fleet-diff'
 import { readJsonFile, writeJsonAtomic } from '../storage/json-file'
 import type { ProviderId } from '../../shared/domain'
 
 const FleetCacheFile = z.object({ version: z.literal(1), savedAt: z.string(), servers: z.array(Server) })
+
+interface Running {
+  readonly job: Promise<void>
+  readonly abort: AbortController
+}
 
 interface AccountFleet {
   servers: Server[]
@@ -35,6 +40,8 @@ export interface FleetServiceDeps {
   /** Keys of the rows on screen: their live status is fetched first. */
   readonly visibleKeys?: () => ReadonlySet<string>
   readonly now?: () => Date
+  /** Learn what a list leaves out (aluy: location) in the background after a refresh. Default false (benchmarks measure the refresh alone). */
+  readonly learnFacts?: boolean
 }
 
 /**
@@ -43,12 +50,19 @@ export interface FleetServiceDeps {
  */
 export type PublishMode = 'snapshot' | 'delta'
 
+/** Servers per facts call: their answers reach the table a chunk at a time. */
+const FACTS_CHUNK = 20
+
 /** Fields only a live status call fills in; a list row leaves them unknown. */
 const LIVE_FIELDS = ['power', 'primaryIpv4', 'primaryIpv6', 'vcpu', 'ramMb', 'diskGb', 'provisionIssue'] as const
 
 export class FleetService {
   private readonly byAccount = new Map<string, AccountFleet>()
-  private readonly inFlight = new Map<string, { job: Promise<void>; abort: AbortController }>()
+  private readonly inFlight = new Map<string, Running>()
+  /** Background facts learning, per account. */
+  private readonly learning = new Map<string, Running>()
+  /** Servers whose facts were asked for in this run (found or not): asked once. */
+  private readonly factsAsked = new Set<string>()
   private closed = false
 
   constructor(private readonly deps: FleetServiceDeps) {}
@@ -132,9 +146,9 @@ export class FleetService {
 
   /** The account is gone: a refresh of it still loading is stopped, and has settled, before its cache goes. */
   async forget(accountId: string): Promise<void> {
-    const running = this.inFlight.get(accountId)
-    running?.abort.abort()
-    await running?.job.catch(() => undefined)
+    const running = [this.inFlight.get(accountId), this.learning.get(accountId)]
+    for (const r of running) r?.abort.abort()
+    await Promise.allSettled(running.map((r) => r?.job))
     this.byAccount.delete(accountId)
     await rm(this.cachePath(accountId), { force: true })
     this.publish()
@@ -147,8 +161,9 @@ export class FleetService {
    */
   async dispose(): Promise<void> {
     this.closed = true
-    for (const running of this.inFlight.values()) running.abort.abort()
-    await Promise.allSettled([...this.inFlight.values()].map((r) => r.job))
+    const all = [...this.inFlight.values(), ...this.learning.values()]
+    for (const running of all) running.abort.abort()
+    await Promise.allSettled(all.map((r) => r.job))
   }
 
   // One refresh per account at a time: a second request joins the first.
@@ -179,6 +194,7 @@ export class FleetService {
       // an account removed while its list was loading must not get its cache back.
       const wanted = mode === 'snapshot' || !isEmptyDiff(diff) || previous.health.state !== 'ok'
       if (wanted && this.isKnown(accountId)) await this.saveCache(accountId, at, servers)
+      this.learnFacts(accountId, account.provider)
     } catch (error) {
       // Stopped on purpose (account removed, app quitting): nothing to report.
       if (signal.aborted) return
@@ -213,13 +229,43 @@ export class FleetService {
     return listed.map((s) => mergeLive(s, patches.get(s.id), before.get(s.key)))
   }
 
+  /**
+   * Fills in what the list leaves out (ServerFacts) for servers that lack it,
+   * in the background and in chunks, each chunk patched into the table as it
+   * arrives and the cache written at the end. Each server is asked once per run.
+   */
+  private learnFacts(accountId: string, provider: ProviderId): void {
+    const facts = this.deps.adapterFor(provider).servers?.facts
+    if (!facts || !this.deps.learnFacts || this.closed || this.learning.has(accountId)) return
+    const missing = this.entry(accountId).servers.filter((s) => s.location === null && !this.factsAsked.has(s.key))
+    if (missing.length === 0) return
+    for (const s of missing) this.factsAsked.add(s.key)
+    const abort = new AbortController()
+    const learn = async (): Promise<void> => {
+      const ctx = await this.deps.contextFor(accountId, abort.signal)
+      for (let i = 0; i < missing.length; i += FACTS_CHUNK) {
+        const found = await facts(ctx, missing.slice(i, i + FACTS_CHUNK))
+        if (abort.signal.aborted || !this.isKnown(accountId)) return
+        this.patchAccount(accountId, (s) => found.get(s.id))
+      }
+      const entry = this.entry(accountId)
+      await this.saveCache(accountId, entry.health.lastUpdatedAt ?? this.now().toISOString(), entry.servers)
+    }
+    const job = learn()
+      .catch((error: unknown) => {
+        if (!abort.signal.aborted) this.deps.logger.warn('server facts not learnt', { accountId, error })
+      })
+      .finally(() => this.learning.delete(accountId))
+    this.learning.set(accountId, { job, abort })
+  }
+
   private visibleFirst(servers: readonly Server[]): Server[] {
     const visible = this.deps.visibleKeys?.()
     if (!visible || visible.size === 0) return [...servers]
     return [...servers.filter((s) => visible.has(s.key)), ...servers.filter((s) => !visible.has(s.key))]
   }
 
-  private patchAccount(accountId: string, patchFor: (s: Server) => (LivePatch & { label?: string }) | undefined): void {
+  private patchAccount(accountId: string, patchFor: (s: Server) => (LivePatch & ServerFacts & { label?: string }) | undefined): void {
     const entry = this.byAccount.get(accountId)
     if (!entry) return
     const servers = entry.servers.map((s) => {
@@ -327,6 +373,8 @@ export function healthStateFor(code: ErrorCode): AccountHealth['state'] {
 
 /** The listed row, with fresh live values where the status call gave them, else the last ones while the status word is unchanged. */
 function mergeLive(listed: Server, patch: LivePatch | undefined, before: Server | undefined): Server {
+  // Learnt facts outlive a list that leaves them out.
+  if (listed.location === null && before?.location) listed = { ...listed, location: before.location }
   if (patch) return { ...listed, ...patch }
   if (!before || before.status !== listed.status) return listed
   const merged: Record<string, unknown> = { ...listed }

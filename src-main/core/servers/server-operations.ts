@@ -21,6 +21,9 @@ export type LivePatch = Partial<
   Pick<Server, 'power' | 'status' | 'statusText' | 'primaryIpv4' | 'primaryIpv6' | 'vcpu' | 'ramMb' | 'diskGb' | 'provisionIssue'>
 >
 
+/** What a list leaves out and hardly ever changes, learnt once per server (aluy: location, from the detail). */
+export type ServerFacts = Partial<Pick<Server, 'location'>>
+
 /** The provider-specific part of a detail; the service adds actions, features and the time. */
 export interface ProviderDetail {
   readonly server: Server
@@ -61,4 +64,10 @@ export interface ServerOperations {
   templates?(ctx: AccountContext, server: Server): Promise<OsTemplate[]>
   metrics?(ctx: AccountContext, server: Server, timeframe: MetricTimeframe): Promise<ServerMetrics>
   upgradeQuote?(ctx: AccountContext, server: Server): Promise<UpgradeQuote>
+  /**
+   * Facts the list leaves out (see ServerFacts), for these servers, one request
+   * at a time so a live refresh of the same account is never starved. A server
+   * whose call fails is left out; losing the session or being stopped rejects.
+   */
+  facts?(ctx: AccountContext, servers: readonly Server[]): Promise<Map<string, ServerFacts>>
 }

@@ -12,7 +12,7 @@ import type {
 import type { Server } from '../../../shared/domain'
 import { FlotillaError } from '../../../shared/errors'
 import type { HttpMethod } from '../../http/http-client'
-import type { ActionOutcome, LivePatch, ProviderDetail, ServerOperations } from '../../servers/server-operations'
+import type { ActionOutcome, LivePatch, ProviderDetail, ServerFacts, ServerOperations } from '../../servers/server-operations'
 import type { AccountContext } from '../provider-adapter'
 import { parseBody, toIntOrNull, toNumberOrNull } from '../shared'
 import { aluyBase, aluyCall } from './aluy-request'
@@ -72,6 +72,10 @@ const VmConfigBody = z.object({
   extraIpv4: z.object({ monthlyCents: z.number(), max: z.number() }).optional()
 })
 
+const VmConfigLocations = z.object({
+  custom: z.object({ locations: z.array(z.object({ id: z.string(), label: z.string() })).default([]) })
+})
+
 const STATUS: Record<string, Server['status']> = {
   ACTIVE: 'active',
   PENDING: 'pending',
@@ -89,7 +93,8 @@ export const aluyServers: ServerOperations = {
   actionsFor: aluyActionsFor,
   act: aluyAct,
   templates: aluyTemplates,
-  upgradeQuote: aluyUpgradeQuote
+  upgradeQuote: aluyUpgradeQuote,
+  facts: aluyFacts
 }
 
 // ---------------------------------------------------------------- live status
@@ -268,6 +273,37 @@ async function reinstall(ctx: AccountContext, path: string, templateId: string, 
 
 export function unsupported(action: string): FlotillaError {
   return new FlotillaError('bad-request', `This provider does not offer "${action}" for this server.`)
+}
+
+// ---------------------------------------------------------------- facts
+
+/**
+ * aluy's list has no location; the detail's metadata.vmLocation has its id, and
+ * /vm-config names the ids ("fi-hel" → "Helsinki, FI"). An id /vm-config no
+ * longer offers is shown as it is.
+ */
+async function aluyFacts(ctx: AccountContext, servers: readonly Server[]): Promise<Map<string, ServerFacts>> {
+  const names = await locationNames(ctx)
+  const out = new Map<string, ServerFacts>()
+  for (const server of servers) {
+    try {
+      const id = (await getDetail(ctx, server.id, true)).metadata?.['vmLocation']
+      if (typeof id === 'string' && id.trim() !== '') out.set(server.id, { location: names.get(id) ?? id })
+    } catch (error) {
+      if (error instanceof FlotillaError && (error.code === 'auth-expired' || error.code === 'cancelled')) throw error
+    }
+  }
+  return out
+}
+
+async function locationNames(ctx: AccountContext): Promise<Map<string, string>> {
+  try {
+    const config = await getJson(ctx, '/vm-config', VmConfigLocations, true)
+    return new Map(config.custom.locations.map((l) => [l.id, l.label]))
+  } catch (error) {
+    if (error instanceof FlotillaError && (error.code === 'auth-expired' || error.code === 'cancelled')) throw error
+    return new Map()
+  }
 }
 
 // ---------------------------------------------------------------- templates, upgrade
