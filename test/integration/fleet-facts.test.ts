@@ -106,6 +106,21 @@ describe('aluy locations', () => {
     for (const row of rows.filter((r) => r.key !== keyOf(account, victim.id))) expect(row.location).toBe(expected.get(row.key))
   })
 
+  it('asks again on the next refresh when a lost session stopped the pass', async () => {
+    await fx.cleanup()
+    aluy.inject({ kind: '5xx', status: 403, path: '/api/reseller/v1/vm-config', times: 1 })
+    fx = await makeCoreFixture({ learnFacts: true })
+    account = await addAccount(fx, aluy, 0)
+    await vi.waitFor(() => expect(aluy.requests.some((r) => r.path === '/api/reseller/v1/vm-config' && r.status === 403)).toBe(true))
+    await vi.waitFor(
+      async () => {
+        await refreshAll(fx)
+        expect((await aluyRows()).filter((r) => r.location === null)).toEqual([])
+      },
+      { timeout: 10_000, interval: 100 }
+    )
+  })
+
   it('names a location /vm-config no longer offers by its id', async () => {
     const service = aluy.state.servicesOf(aluy.accounts[0]!.id)[0]!
     const original = service.metadata.vmLocation

@@ -253,7 +253,10 @@ export class FleetService {
     }
     const job = learn()
       .catch((error: unknown) => {
-        if (!abort.signal.aborted) this.deps.logger.warn('server facts not learnt', { accountId, error })
+        if (abort.signal.aborted) return
+        // The whole pass failed (session lost, provider down): the next refresh asks again for what is still missing.
+        for (const s of missing) if (!this.server(s.key)?.location) this.factsAsked.delete(s.key)
+        this.deps.logger.warn('server facts not learnt', { accountId, error })
       })
       .finally(() => this.learning.delete(accountId))
     this.learning.set(accountId, { job, abort })
