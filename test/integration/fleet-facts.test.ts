@@ -14,6 +14,8 @@ let aluy: AluySimulator
 let fx: CoreFixture
 let events: EventLog
 let account: Account
+/** The simulator's requests since this test began. */
+let sinceStart: () => AluySimulator['requests']
 
 const DETAIL_PATH = /^\/api\/reseller\/v1\/services\/[^/]+$/
 
@@ -23,6 +25,7 @@ beforeAll(async () => {
 })
 afterAll(() => sims?.close())
 beforeEach(async () => {
+  sinceStart = requestsSince(aluy)
   fx = await makeCoreFixture({ learnFacts: true })
   events = collectEvents(fx)
   account = await addAccount(fx, aluy, 0)
@@ -62,6 +65,8 @@ describe('aluy locations', () => {
     for (const row of rows) expect(row.location).toBe(expected.get(row.key))
     const pushed = events.deltas.flatMap((d) => d.upserts).filter((s) => s.location !== null)
     expect(pushed.length).toBeGreaterThan(0)
+    // One /vm-config for the names of the whole pass, however many servers.
+    expect(sinceStart().filter((r) => r.path === '/api/reseller/v1/vm-config')).toHaveLength(1)
   })
 
   it('reads each detail once: later refreshes keep the locations without asking again', async () => {

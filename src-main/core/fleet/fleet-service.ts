@@ -50,7 +50,7 @@ export interface FleetServiceDeps {
  */
 export type PublishMode = 'snapshot' | 'delta'
 
-/** Servers per facts call: their answers reach the table a chunk at a time. */
+/** Learnt facts reach the table this many servers at a time. */
 const FACTS_CHUNK = 20
 
 /** Fields only a live status call fills in; a list row leaves them unknown. */
@@ -241,19 +241,27 @@ export class FleetService {
     if (missing.length === 0) return
     for (const s of missing) this.factsAsked.add(s.key)
     const abort = new AbortController()
+    let found = new Map<string, ServerFacts>()
+    const apply = (): void => {
+      const batch = found
+      found = new Map()
+      if (batch.size > 0 && !abort.signal.aborted && this.isKnown(accountId)) this.patchAccount(accountId, (s) => batch.get(s.id))
+    }
     const learn = async (): Promise<void> => {
       const ctx = await this.deps.contextFor(accountId, abort.signal)
-      for (let i = 0; i < missing.length; i += FACTS_CHUNK) {
-        const found = await facts(ctx, missing.slice(i, i + FACTS_CHUNK))
-        if (abort.signal.aborted || !this.isKnown(accountId)) return
-        this.patchAccount(accountId, (s) => found.get(s.id))
-      }
+      await facts(ctx, missing, (serverId, value) => {
+        found.set(serverId, value)
+        if (found.size >= FACTS_CHUNK) apply()
+      })
+      apply()
+      if (abort.signal.aborted || !this.isKnown(accountId)) return
       const entry = this.entry(accountId)
       await this.saveCache(accountId, entry.health.lastUpdatedAt ?? this.now().toISOString(), entry.servers)
     }
     const job = learn()
       .catch((error: unknown) => {
         if (abort.signal.aborted) return
+        apply()
         // The whole pass failed (session lost, provider down): the next refresh asks again for what is still missing.
         for (const s of missing) if (!this.server(s.key)?.location) this.factsAsked.delete(s.key)
         this.deps.logger.warn('server facts not learnt', { accountId, error })

@@ -65,9 +65,10 @@ export interface ServerOperations {
   metrics?(ctx: AccountContext, server: Server, timeframe: MetricTimeframe): Promise<ServerMetrics>
   upgradeQuote?(ctx: AccountContext, server: Server): Promise<UpgradeQuote>
   /**
-   * Facts the list leaves out (see ServerFacts), for these servers, one request
-   * at a time so a live refresh of the same account is never starved. A server
-   * whose call fails is left out; losing the session or being stopped rejects.
+   * Facts the list leaves out (see ServerFacts) for these servers, each handed
+   * to `onFound` as it arrives; one request at a time so a live refresh of the
+   * same account is never starved. A server whose call fails is skipped; losing
+   * the session or being stopped rejects.
    */
-  facts?(ctx: AccountContext, servers: readonly Server[]): Promise<Map<string, ServerFacts>>
+  facts?(ctx: AccountContext, servers: readonly Server[], onFound: (serverId: string, facts: ServerFacts) => void): Promise<void>
 }

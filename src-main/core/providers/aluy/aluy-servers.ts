@@ -282,18 +282,16 @@ export function unsupported(action: string): FlotillaError {
  * /vm-config names the ids ("fi-hel" → "Helsinki, FI"). An id /vm-config no
  * longer offers is shown as it is.
  */
-async function aluyFacts(ctx: AccountContext, servers: readonly Server[]): Promise<Map<string, ServerFacts>> {
+async function aluyFacts(ctx: AccountContext, servers: readonly Server[], onFound: (serverId: string, facts: ServerFacts) => void): Promise<void> {
   const names = await locationNames(ctx)
-  const out = new Map<string, ServerFacts>()
   for (const server of servers) {
     try {
       const id = (await getDetail(ctx, server.id, true)).metadata?.['vmLocation']
-      if (typeof id === 'string' && id.trim() !== '') out.set(server.id, { location: names.get(id) ?? id })
+      if (typeof id === 'string' && id.trim() !== '') onFound(server.id, { location: names.get(id) ?? id })
     } catch (error) {
       if (error instanceof FlotillaError && (error.code === 'auth-expired' || error.code === 'cancelled')) throw error
     }
   }
-  return out
 }
 
 async function locationNames(ctx: AccountContext): Promise<Map<string, string>> {
