@@ -143,6 +143,11 @@ const ENGLISH_SCENES: Record<string, () => Promise<void>> = {
     await page.getByRole('table', { name: 'Servers' }).getByRole('row', { name: new RegExp(firstServer()) }).first().click()
     await page.getByRole('dialog', { name: `Server ${firstServer()}` }).getByRole('button', { name: 'Force stop' }).waitFor()
   },
+  'Fleet, column order open': async () => {
+    await visit('fleet', 'Fleet')
+    await page.getByRole('button', { name: 'Column order' }).click()
+    await page.getByRole('button', { name: 'Reset columns' }).waitFor()
+  },
   Consoles: async () => {
     await visit('consoles', 'Consoles')
   },

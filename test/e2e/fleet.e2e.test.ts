@@ -1,6 +1,7 @@
 // The fleet page end to end: the built renderer in Chromium, main's real core
 // through the web harness, both simulators over HTTP. Search with qualifiers, a
-// power action, a bulk action with one failure, and signing in again.
+// power action, a bulk action with one failure, signing in again, and the
+// user's column order (moved, remembered over a reload, followed by the export).
 import { readFile } from 'node:fs/promises'
 import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -51,6 +52,20 @@ function search(query: string) {
 
 function table() {
   return page.getByRole('table', { name: 'Servers' })
+}
+
+/** The column headers' names, left to right (the select-all checkbox's header has none). */
+async function headerNames(): Promise<string[]> {
+  const texts = await table().getByRole('columnheader').allInnerTexts()
+  return texts.map((text) => text.trim()).filter((text) => text !== '')
+}
+
+/** The accessible name of whatever has the focus. */
+function focusedName(): Promise<string | null | undefined> {
+  return page.evaluate(() => {
+    const { activeElement } = (globalThis as unknown as { document: { activeElement: { getAttribute(name: string): string | null; textContent: string | null } | null } }).document
+    return activeElement?.getAttribute('aria-label') ?? activeElement?.textContent?.trim()
+  })
 }
 
 function runningAluyVps() {
@@ -205,5 +220,55 @@ describe('fleet, end to end', () => {
     await expect.poll(() => health.innerText(), { timeout: 15_000 }).not.toContain('Needs sign-in')
     expect(await health.innerText()).toContain('OK')
     await expect.poll(() => serverCount()).toBe(totalServers())
+  })
+
+  it('moves a column from "Column order" and from its header, remembers the order over a reload, and exports in it', async () => {
+    const defaults = ['Name', 'Account', 'Provider', 'Status', 'Power', 'IPv4', 'Location', 'vCPU', 'RAM', 'Disk', 'Price']
+    const moved = ['Name', 'Account', 'Provider', 'Status', 'Location', 'Power', 'IPv4', 'vCPU', 'RAM', 'Disk', 'Price']
+    const live = (text: string) => page.locator('[aria-live="polite"]').filter({ hasText: text })
+    await expect.poll(headerNames).toEqual(defaults)
+
+    const toggle = page.getByRole('button', { name: 'Column order' })
+    await toggle.click()
+    expect(await toggle.getAttribute('aria-expanded')).toBe('true')
+    const list = page.getByRole('list', { name: 'Shown columns, left to right' })
+    expect(await list.getByRole('button', { name: 'Move Name left' }).isDisabled()).toBe(true)
+    expect(await list.getByRole('button', { name: 'Move Price right' }).isDisabled()).toBe(true)
+    const left = list.getByRole('button', { name: 'Move Location left', exact: true })
+    await left.click()
+    await left.click()
+    await expect.poll(headerNames).toEqual(moved)
+    // The pressed button keeps the focus at its column's new place, and the move is announced.
+    expect(await focusedName()).toBe('Move Location left')
+    await expect.poll(() => live('Location moved to position 5 of 11').count()).toBe(1)
+    await page.keyboard.press('Escape')
+    expect(await toggle.getAttribute('aria-expanded')).toBe('false')
+    expect(await focusedName()).toBe('Column order')
+
+    // The same from the keyboard on the column's header: right, then back left.
+    await table().getByRole('button', { name: 'Sort by Location' }).focus()
+    await page.keyboard.press('Alt+Shift+ArrowRight')
+    await expect.poll(headerNames).toEqual(['Name', 'Account', 'Provider', 'Status', 'Power', 'Location', 'IPv4', 'vCPU', 'RAM', 'Disk', 'Price'])
+    await expect.poll(() => live('Location moved to position 6 of 11').count()).toBe(1)
+    expect(await focusedName()).toBe('Sort by Location')
+    await page.keyboard.press('Alt+Shift+ArrowLeft')
+    await expect.poll(headerNames).toEqual(moved)
+
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export CSV' }).click()])
+    const csv = await readFile((await download.path())!, 'utf8')
+    expect(csv.split('\r\n')[0]).toBe(
+      'key,id,label,account,accountId,provider,status,statusText,location,power,primaryIpv4,vcpu,ramMb,diskGb,hourlyRateCents,monthlyPriceCents,tags,note,favourite'
+    )
+
+    // Saved in main's settings (after a short pause), so a reload shows the same order.
+    const savedColumns = async () => (await app.harness.core.handlers['settings.get'](undefined)).fleetView?.columns
+    await expect.poll(savedColumns).toEqual(['label', 'account', 'provider', 'status', 'location', 'power', 'ipv4', 'vcpu', 'ram', 'disk', 'price'])
+    await page.reload()
+    await expect.poll(headerNames, { timeout: 15_000 }).toEqual(moved)
+
+    await page.getByRole('button', { name: 'Column order' }).click()
+    await page.getByRole('button', { name: 'Reset columns' }).click()
+    await expect.poll(headerNames).toEqual(defaults)
+    await expect.poll(savedColumns).toEqual(['label', 'account', 'provider', 'status', 'power', 'ipv4', 'location', 'vcpu', 'ram', 'disk', 'price'])
   })
 })

@@ -5,7 +5,7 @@ import { makeServer } from '../fleet/testing-rows'
 import { createFakeBridge, type FakeBridge } from '../testing/fake-bridge'
 import { useAppStore } from './app'
 import { useFleetStore } from './fleet'
-import { DEFAULT_COLUMNS, readPrefs, useFleetViewStore } from './fleet-view'
+import { chooseColumns, DEFAULT_COLUMNS, readPrefs, shiftColumn, useFleetViewStore } from './fleet-view'
 
 const snapshot: FleetSnapshot = {
   servers: [
@@ -67,5 +67,57 @@ describe('fleet view store', () => {
       groupBy: null,
       columns: [...DEFAULT_COLUMNS]
     })
+  })
+
+  it('keeps the saved column order and drops repeats', () => {
+    const read = readPrefs({ query: '', sort: { column: 'label', direction: 'asc' }, groupBy: null, columns: ['price', 'label', 'price', 'location', 'label'] })
+    expect(read.columns).toEqual(['price', 'label', 'location'])
+  })
+})
+
+describe('column order', () => {
+  it('keeps the user order for columns that stay and appends newly shown ones', () => {
+    const view = useFleetViewStore()
+    view.columns = ['location', 'label', 'price']
+    view.setVisibleColumns(['label', 'price', 'ipv6', 'location', 'created'])
+    expect(view.columns).toEqual(['location', 'label', 'price', 'ipv6', 'created'])
+    view.setVisibleColumns(['created', 'label'])
+    expect(view.columns).toEqual(['label', 'created'])
+  })
+
+  it('never leaves the table without columns', () => {
+    expect(chooseColumns(['price', 'label'], [])).toEqual(['label'])
+    expect(chooseColumns(['price', 'location'], [])).toEqual(['price'])
+    expect(chooseColumns([], [])).toEqual(['label'])
+    const view = useFleetViewStore()
+    view.setVisibleColumns([])
+    expect(view.columns).toEqual(['label'])
+  })
+
+  it('swaps a column with its neighbour and does nothing at the ends', () => {
+    const view = useFleetViewStore()
+    view.columns = ['label', 'account', 'location']
+    expect(view.moveColumn('location', -1)).toBe(true)
+    expect(view.columns).toEqual(['label', 'location', 'account'])
+    expect(view.moveColumn('location', -1)).toBe(true)
+    expect(view.columns).toEqual(['location', 'label', 'account'])
+    expect(view.moveColumn('location', -1)).toBe(false)
+    expect(view.columns).toEqual(['location', 'label', 'account'])
+    expect(view.moveColumn('account', 1)).toBe(false)
+    expect(view.moveColumn('label', 1)).toBe(true)
+    expect(view.columns).toEqual(['location', 'account', 'label'])
+    expect(shiftColumn(['label'], 'price', 1)).toEqual(['label'])
+  })
+
+  it('resets to the default columns and saves the order the user made', async () => {
+    vi.useFakeTimers()
+    const view = useFleetViewStore()
+    view.restore(undefined)
+    view.moveColumn('location', -1)
+    await vi.advanceTimersByTimeAsync(1000)
+    const saved = fake.calls.filter((c) => c.channel === 'settings.set').at(-1)?.input as { fleetView: { columns: string[] } }
+    expect(saved.fleetView.columns.slice(4, 7)).toEqual(['power', 'location', 'ipv4'])
+    view.resetColumns()
+    expect(view.columns).toEqual([...DEFAULT_COLUMNS])
   })
 })

@@ -21,9 +21,12 @@ function isGroupField(g: string | null): g is GroupField {
   return g !== null && (GROUP_FIELDS as readonly string[]).includes(g)
 }
 
-/** Saved prefs → a valid view; anything unknown (an older or newer app's ids) falls back to defaults. */
+/**
+ * Saved prefs → a valid view; anything unknown (an older or newer app's ids) falls back to defaults.
+ * The columns keep the saved order (the user's), each once.
+ */
 export function readPrefs(prefs: FleetViewPrefs | undefined): { query: string; sort: SortSpec; groupBy: GroupField | null; columns: ColumnId[] } {
-  const columns = (prefs?.columns ?? []).filter(isColumn)
+  const columns = [...new Set((prefs?.columns ?? []).filter(isColumn))]
   const sortColumn = prefs?.sort.column ?? ''
   return {
     query: prefs?.query ?? '',
@@ -31,6 +34,31 @@ export function readPrefs(prefs: FleetViewPrefs | undefined): { query: string; s
     groupBy: isGroupField(prefs?.groupBy ?? null) ? (prefs?.groupBy as GroupField) : null,
     columns: columns.length > 0 ? columns : [...DEFAULT_COLUMNS]
   }
+}
+
+/**
+ * The columns the user chose, in their order: columns that stay keep their place,
+ * newly shown ones go at the end. Never none: a table without columns has no
+ * header to bring them back from, so the name column (or the first shown) stays.
+ */
+export function chooseColumns(current: readonly ColumnId[], chosen: readonly ColumnId[]): ColumnId[] {
+  const wanted = new Set(chosen.filter(isColumn))
+  const kept = current.filter((c) => wanted.has(c))
+  const added = [...wanted].filter((c) => !kept.includes(c))
+  const next = [...kept, ...added]
+  if (next.length > 0) return next
+  return current.includes('label') || current.length === 0 ? ['label'] : [current[0]!]
+}
+
+/** `columns` with `id` swapped with its left (-1) or right (+1) neighbour; unchanged at the ends or when `id` is not shown. */
+export function shiftColumn(columns: readonly ColumnId[], id: ColumnId, offset: -1 | 1): ColumnId[] {
+  const from = columns.indexOf(id)
+  const to = from + offset
+  if (from < 0 || to < 0 || to >= columns.length) return [...columns]
+  const next = [...columns]
+  next[from] = next[to]!
+  next[to] = id
+  return next
 }
 
 export const useFleetViewStore = defineStore('fleetView', () => {
@@ -87,6 +115,22 @@ export const useFleetViewStore = defineStore('fleetView', () => {
         : { column, direction: 'asc' }
   }
 
+  function setVisibleColumns(ids: readonly ColumnId[]): void {
+    columns.value = chooseColumns(columns.value, ids)
+  }
+
+  /** Moves a shown column one place left (-1) or right (+1); answers whether it moved. */
+  function moveColumn(id: ColumnId, offset: -1 | 1): boolean {
+    const next = shiftColumn(columns.value, id, offset)
+    if (next.every((c, i) => c === columns.value[i])) return false
+    columns.value = next
+    return true
+  }
+
+  function resetColumns(): void {
+    columns.value = [...DEFAULT_COLUMNS]
+  }
+
   function toggleGroup(id: string): void {
     const next = new Set(collapsed.value)
     if (!next.delete(id)) next.add(id)
@@ -118,6 +162,9 @@ export const useFleetViewStore = defineStore('fleetView', () => {
     selectedRows,
     restore,
     sortBy,
+    setVisibleColumns,
+    moveColumn,
+    resetColumns,
     toggleGroup,
     setSelected,
     toggleSelected
