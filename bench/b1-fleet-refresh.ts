@@ -81,6 +81,11 @@ function accountsOf(sim: SimulatorJson, provider: ProviderId): { account: Accoun
  * (aluy: one GET per active or pending VPS; elizon: one POST per 50 active services).
  * The simulators' own work runs in their process, so it is not in the client's time.
  */
+/** Round trips a list of `pages` pages needs at best: the first one tells how many there are. */
+function listRounds(pages: number, c: number): number {
+  return pages <= 1 ? 1 : 1 + Math.ceil((pages - 1) / c)
+}
+
 function lowerBound(aluy: SimulatorJson, elizon: SimulatorJson): { ms: number; requests: number; explanation: string } {
   const c = DEFAULT_PER_ACCOUNT_CONCURRENCY
   let worstRounds = 0
@@ -91,7 +96,7 @@ function lowerBound(aluy: SimulatorJson, elizon: SimulatorJson): { ms: number; r
     const status = services.filter((s) => s.kind === 'VPS' && s.status === 'ACTIVE').length
     const pending = services.filter((s) => s.kind === 'VPS' && s.status === 'PENDING').length
     const calls = status + pending
-    worstRounds = Math.max(worstRounds, pages + Math.ceil(calls / c))
+    worstRounds = Math.max(worstRounds, listRounds(pages, c) + Math.ceil(calls / c))
     requests += pages + calls
   }
   for (const a of elizon.accounts) {
@@ -99,7 +104,7 @@ function lowerBound(aluy: SimulatorJson, elizon: SimulatorJson): { ms: number; r
     const pages = Math.max(1, Math.ceil(services.length / PAGE_SIZE))
     const active = services.filter((s) => s.status === 'RUNNING' || s.status === 'STOPPED').length
     const batches = Math.ceil(active / STATUS_BATCH_MAX)
-    worstRounds = Math.max(worstRounds, pages + Math.ceil(batches / c))
+    worstRounds = Math.max(worstRounds, listRounds(pages, c) + Math.ceil(batches / c))
     requests += pages + batches
   }
   return {
@@ -107,7 +112,7 @@ function lowerBound(aluy: SimulatorJson, elizon: SimulatorJson): { ms: number; r
     requests,
     explanation:
       `Accounts run in parallel; the slowest account needs ${worstRounds} sequential round trips of ≥ ${LATENCY_MS} ms: ` +
-      `its list pages (${PAGE_SIZE} per page, one after another) plus its live-status calls at ≤ ${c} in flight per account ` +
+      `its list pages (${PAGE_SIZE} per page: the first alone, as it tells the count, the rest ≤ ${c} at once) plus its live-status calls at ≤ ${c} in flight per account ` +
       `(the HTTP client's per-account cap; aluy: one GET /services/:id/status per active VPS and one GET /services/:id per pending VPS, ` +
       `elizon: one POST /services/status-batch per ${STATUS_BATCH_MAX} running/stopped services). minRequests counts those calls.`
   }

@@ -18,5 +18,7 @@ const BENCHMARKS: Record<string, () => Promise<object>> = {
 }
 
 const results: Record<string, object> = {}
-for (const [id, bench] of Object.entries(BENCHMARKS)) results[id] = await bench()
+// `npm run bench -- b1 d3` runs only those; no names runs them all.
+const wanted = new Set(process.argv.slice(2).map((a) => a.toLowerCase()))
+for (const [id, bench] of Object.entries(BENCHMARKS)) if (wanted.size === 0 || wanted.has(id)) results[id] = await bench()
 console.log(JSON.stringify(results, null, 2))

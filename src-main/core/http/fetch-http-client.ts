@@ -71,6 +71,10 @@ interface AccountState {
   readonly limit: LimitFunction
   /** Epoch ms before which no request of this account is sent (rate limit). */
   holdUntil: number
+  /** What the provider last said is left of its window (X-RateLimit-Remaining / -Reset). */
+  budget: { remaining: number; resetAt: number } | null
+  /** Requests sent and not yet answered: they spend the budget before their answers say so. */
+  inFlight: number
 }
 
 type AttemptResult<T> =
@@ -84,7 +88,7 @@ export function createHttpClient(options: HttpClientOptions = {}): HttpClient {
   function stateFor(accountId: string): AccountState {
     let state = accounts.get(accountId)
     if (state === undefined) {
-      state = { limit: pLimit(cfg.perAccountConcurrency), holdUntil: 0 }
+      state = { limit: pLimit(cfg.perAccountConcurrency), holdUntil: 0, budget: null, inFlight: 0 }
       accounts.set(accountId, state)
     }
     return state
@@ -117,8 +121,8 @@ async function runWithRetries<T>(cfg: ClientConfig, state: AccountState, req: Ht
   let rateLimitRetries = 0
   for (let attempt = 1; ; attempt++) {
     if (req.signal?.aborted) throw cancelledError(req.accountId)
-    await holdForRateLimit(cfg, state, req)
-    const result = await attemptOnce<T>(cfg, state, req, attempt)
+    await takeRateLimitSlot(cfg, state, req)
+    const result = await attemptOnce<T>(cfg, state, req, attempt).finally(() => state.inFlight--)
     if (result.ok) return result.response
     const delay = cfg.retryDelaysMs[transientRetries]
     if (result.transient && retryable && delay !== undefined) {
@@ -145,19 +149,39 @@ function canWaitOutRateLimit(cfg: ClientConfig, req: HttpRequest, error: Flotill
   )
 }
 
-/** Proactive: once the provider said Remaining 0 (or 429), nothing is sent until its reset. */
-async function holdForRateLimit(cfg: ClientConfig, state: AccountState, req: HttpRequest): Promise<void> {
-  const waitMs = state.holdUntil - cfg.now()
-  if (waitMs <= 0) return
-  if (waitMs > cfg.maxRateLimitWaitSec * 1000) {
-    const retryAfterSec = Math.ceil(waitMs / 1000)
-    throw new FlotillaError(
-      'rate-limited',
-      `${hostOf(req.url)} asked to wait ${retryAfterSec} s before the next request. Try again later.`,
-      { accountId: req.accountId, retryAfterSec }
-    )
+/** After this many waits a request goes anyway: the provider's 429 is the last word. */
+const MAX_RATE_LIMIT_HOLDS = 5
+
+/**
+ * Proactive: once the provider said Remaining 0 (or 429), nothing is sent until
+ * its reset; nor while the requests already in flight use up what it said was
+ * left. The check and the count of the request as in flight happen in one step,
+ * so requests started together cannot all pass on the same last unit of budget.
+ */
+async function takeRateLimitSlot(cfg: ClientConfig, state: AccountState, req: HttpRequest): Promise<void> {
+  for (let holds = 0; ; holds++) {
+    const waitMs = msUntilAllowed(state, cfg.now())
+    if (waitMs <= 0 || holds >= MAX_RATE_LIMIT_HOLDS) {
+      state.inFlight++
+      return
+    }
+    if (waitMs > cfg.maxRateLimitWaitSec * 1000) {
+      const retryAfterSec = Math.ceil(waitMs / 1000)
+      throw new FlotillaError(
+        'rate-limited',
+        `${hostOf(req.url)} asked to wait ${retryAfterSec} s before the next request. Try again later.`,
+        { accountId: req.accountId, retryAfterSec }
+      )
+    }
+    await cfg.sleep(waitMs, req.signal)
   }
-  await cfg.sleep(waitMs, req.signal)
+}
+
+function msUntilAllowed(state: AccountState, now: number): number {
+  if (state.holdUntil > now) return state.holdUntil - now
+  const budget = state.budget
+  if (budget !== null && budget.resetAt > now && budget.remaining - state.inFlight <= 0) return budget.resetAt - now
+  return 0
 }
 
 async function attemptOnce<T>(
@@ -268,9 +292,13 @@ function noteRateLimitHeaders(state: AccountState, headers: Headers, nowMs: numb
   const remaining = headers.get('x-ratelimit-remaining')
   const reset = headers.get('x-ratelimit-reset')
   if (remaining === null || reset === null) return
-  if (Number(remaining) > 0) return
+  const left = Number(remaining)
   const resetAt = resetToEpochMs(Number(reset), nowMs)
-  if (resetAt !== undefined) extendHold(state, resetAt)
+  if (!Number.isFinite(left) || resetAt === undefined) return
+  // Answers can arrive out of order: within one window the lowest count is the latest.
+  const sameWindow = state.budget !== null && state.budget.resetAt === resetAt
+  state.budget = { remaining: sameWindow ? Math.min(state.budget!.remaining, left) : left, resetAt }
+  if (left <= 0) extendHold(state, resetAt)
 }
 
 /** The reference documents epoch ms; epoch seconds and "seconds from now" are accepted too. */

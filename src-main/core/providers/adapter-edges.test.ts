@@ -97,6 +97,59 @@ describe('paging guards', () => {
   })
 })
 
+describe('paging many pages', () => {
+  /** An aluy-shaped list of `count` services that answers after `delayMs` and notes how many requests overlap. */
+  async function slowAluyList(count: number, pageCap: number, delayMs: number) {
+    let open = 0
+    let maxOpen = 0
+    const s = await serve((url, _req, res) => {
+      open++
+      maxOpen = Math.max(maxOpen, open)
+      const limit = Math.min(Number(url.searchParams.get('limit')), pageCap)
+      const offset = Number(url.searchParams.get('offset'))
+      const services = Array.from({ length: Math.max(0, Math.min(limit, count - offset)) }, (_, i) => ({
+        id: `svc${offset + i}`,
+        kind: 'DEDICATED',
+        status: 'ACTIVE',
+        label: `s${offset + i}`
+      }))
+      setTimeout(() => {
+        open--
+        json(res, 200, { services, total: count })
+      }, delayMs)
+    })
+    return { ...s, maxOpen: () => maxOpen }
+  }
+
+  it('aluy: reads the pages after the second several at a time, within the per-account cap, in list order', async () => {
+    const s = await slowAluyList(1000, 100, 30)
+    const servers = await aluyAdapter.listServers(ctx(`${s.origin}/api/reseller/v1`))
+    expect(servers.map((x) => x.id)).toEqual(Array.from({ length: 1000 }, (_, i) => `svc${i}`))
+    expect(s.hits()).toBe(10)
+    expect(s.maxOpen()).toBeGreaterThan(1)
+    expect(s.maxOpen()).toBeLessThanOrEqual(4)
+  })
+
+  it('aluy: a provider that caps the page size is paged by its own size, nothing skipped', async () => {
+    const s = await slowAluyList(230, 50, 1)
+    const servers = await aluyAdapter.listServers(ctx(`${s.origin}/api/reseller/v1`))
+    expect(servers.map((x) => x.id)).toEqual(Array.from({ length: 230 }, (_, i) => `svc${i}`))
+    expect(s.hits()).toBe(5)
+  })
+
+  it('elizon: reads every page the first one announces', async () => {
+    const s = await serve((url, _req, res) => {
+      const page = Number(url.searchParams.get('page'))
+      const services = Array.from({ length: page < 5 ? 100 : 20 }, (_, i) => elizonService(String((page - 1) * 100 + i), 'RUNNING'))
+      json(res, 200, { success: true, services, pagination: { page, limit: 100, total: 420, pages: 5 } })
+    })
+    const servers = await elizonAdapter.listServers(ctx(`${s.origin}/api`))
+    expect(servers).toHaveLength(420)
+    expect(new Set(servers.map((x) => x.id)).size).toBe(420)
+    expect(s.hits()).toBe(5)
+  })
+})
+
 describe('elizon normalisation', () => {
   it('maps every documented status word, and an unknown one to unknown', async () => {
     const words = ['RUNNING', 'STOPPED', 'PENDING', 'INSTALLING', 'SUSPENDED', 'CANCELLED', 'TERMINATED', 'ERROR', 'MIGRATING']

@@ -10,7 +10,7 @@ import { aluyServers } from './aluy-servers'
 import { aluyOrders } from './aluy-orders'
 import { aluySshKeys } from './aluy-ssh-keys'
 import { aluyTickets } from './aluy-tickets'
-import { MAX_PAGES, parseBody, serverKey, toIntOrNull, tooManyPages } from '../shared'
+import { collectCountedPages, parseBody, serverKey, toIntOrNull } from '../shared'
 import { aluyBase as base, aluyCall } from './aluy-request'
 import { normaliseAluyCredential, sessionCookieHeader } from './credential'
 import { resolveVncUrl, type ConsoleAccess } from '../../console/console-access'
@@ -164,26 +164,16 @@ async function listAluyServers(ctx: AccountContext, onProgress?: (p: ListProgres
 }
 
 async function fetchAllServices(ctx: AccountContext, onProgress?: (p: ListProgress) => void): Promise<ServiceItem[]> {
-  const seen = new Map<string, ServiceItem>()
-  let offset = 0
-  for (let page = 0; page < MAX_PAGES; page++) {
-    const body = await getJson(ctx, `/services?limit=${PAGE_SIZE}&offset=${offset}`, ServiceListBody)
-    const items = body.services ?? body.items ?? []
-    let fresh = 0
-    for (const item of items) {
-      if (seen.has(item.id)) continue
-      seen.set(item.id, item)
-      fresh++
-    }
-    offset += items.length
-    const total = body.total ?? null
-    onProgress?.({ loaded: seen.size, total })
-    // A total that lies must not loop forever: an empty or all-repeated page ends the list.
-    if (items.length === 0 || fresh === 0) break
-    if (total === null ? items.length < PAGE_SIZE : offset >= total) break
-    if (page === MAX_PAGES - 1) throw tooManyPages(base(ctx), ctx.accountId)
-  }
-  return [...seen.values()]
+  return collectCountedPages(
+    async (index, perPage) => {
+      const body = await getJson(ctx, `/services?limit=${PAGE_SIZE}&offset=${index * perPage}`, ServiceListBody)
+      const items = body.services ?? body.items ?? []
+      const total = body.total ?? null
+      // The first page's own length is the provider's page size (it may cap `limit`).
+      return { items, total, pageCount: total === null || items.length === 0 ? null : Math.max(1, Math.ceil(total / items.length)) }
+    },
+    { pageSize: PAGE_SIZE, guard: { url: base(ctx), accountId: ctx.accountId }, ...(onProgress ? { onProgress } : {}) }
+  )
 }
 
 function needsLiveStatus(s: ServiceItem): boolean {

@@ -12,7 +12,7 @@ import { elizonServers } from './elizon-servers'
 import { elizonOrders } from './elizon-orders'
 import { elizonSshKeys } from './elizon-ssh-keys'
 import { elizonTickets } from './elizon-tickets'
-import { MAX_PAGES, serverKey, toIntOrNull, tooManyPages } from '../shared'
+import { collectCountedPages, serverKey, toIntOrNull } from '../shared'
 import { resolveVncUrl, type ConsoleAccess, type ConsoleStreamHandlers } from '../../console/console-access'
 import { elizonBilling } from './elizon-billing'
 import { elizonBase as base, elizonCall, elizonJson, rejectUnsuccessful } from './elizon-request'
@@ -142,23 +142,22 @@ function verifyFailure(error: unknown): VerifyResult {
 }
 
 async function listElizonServers(ctx: AccountContext, onProgress?: (p: ListProgress) => void): Promise<Server[]> {
-  const seen = new Map<string, ServiceItem>()
-  for (let page = 1; page <= MAX_PAGES; page++) {
-    const body = await getPage(ctx, page, PAGE_SIZE, true)
-    let fresh = 0
-    for (const item of body.services) {
-      if (seen.has(item.id)) continue
-      seen.set(item.id, item)
-      fresh++
-    }
-    const pages = body.pagination?.pages ?? null
-    onProgress?.({ loaded: seen.size, total: toIntOrNull(body.pagination?.total) })
-    // Page counts that lie must not loop forever: an empty or all-repeated page ends the list.
-    if (body.services.length === 0 || fresh === 0) break
-    if (pages === null ? body.services.length < PAGE_SIZE : page >= pages) break
-    if (page === MAX_PAGES) throw tooManyPages(base(ctx), ctx.accountId)
-  }
-  return [...seen.values()].map((s) => toServer(ctx, s))
+  const services = await collectCountedPages(
+    async (index) => {
+      const body = await getPage(ctx, index + 1, PAGE_SIZE, true)
+      return { items: body.services, total: toIntOrNull(body.pagination?.total), pageCount: pageCountOf(body) }
+    },
+    { pageSize: PAGE_SIZE, guard: { url: base(ctx), accountId: ctx.accountId }, ...(onProgress ? { onProgress } : {}) }
+  )
+  return services.map((s) => toServer(ctx, s))
+}
+
+/** `pages`, or the count `total` implies at this page's size (a provider may cap `limit`); null when the answer says neither. */
+function pageCountOf(body: ServiceListBody): number | null {
+  const p = body.pagination
+  if (typeof p?.pages === 'number' && Number.isFinite(p.pages)) return Math.max(1, Math.ceil(p.pages))
+  if (typeof p?.total === 'number' && Number.isFinite(p.total) && body.services.length > 0) return Math.max(1, Math.ceil(p.total / body.services.length))
+  return null
 }
 
 function getPage(ctx: AccountContext, page: number, limit: number, waitOnRateLimit: boolean): Promise<ServiceListBody> {
