@@ -25,6 +25,15 @@ beforeAll(async () => {
 afterAll(() => app?.close())
 
 describe('invoices, offline, end to end', () => {
+  it('lists every account’s invoices on opening the page, without a click', async () => {
+    const table = page.getByRole('table', { name: 'Invoices' })
+    // 5 aluy + 4 elizon, each as its provider lists it; no PDF is fetched for this.
+    await expect.poll(() => table.getByRole('row').count(), { timeout: 30_000 }).toBe(1 + 9)
+    expect(await table.getByRole('row').filter({ hasText: 'Acme aluy' }).count()).toBe(5)
+    expect(await table.getByRole('row').filter({ hasText: 'Beta elizon' }).count()).toBe(4)
+    expect(app.aluy.requests.filter((r) => r.path.endsWith('/pdf'))).toEqual([])
+  })
+
   it('keeps every invoice offline with a progress report', async () => {
     await page.getByRole('switch', { name: 'Keep invoices offline' }).click()
     // 5 aluy (2 of them legacy, without PDF) + 4 elizon.

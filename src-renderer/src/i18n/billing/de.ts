@@ -58,6 +58,8 @@ const de: typeof en = {
   pdf: { cached: 'offline', 'not-cached': 'nur online', legacy: 'kein PDF', damaged: 'beschädigt — wird neu geladen' },
   count: '{shown} von {total} Rechnungen',
   noInvoices: 'Keine passenden Rechnungen.',
+  noInvoicesYet: 'Noch keine Rechnungen.',
+  loadingInvoices: 'Rechnungen aller Konten werden geladen …',
   detail: 'Rechnung {number}',
   lines: 'Positionen',
   vatLines: 'Umsatzsteuer',

@@ -56,6 +56,8 @@ export default {
   pdf: { cached: 'offline', 'not-cached': 'online only', legacy: 'no PDF', damaged: 'damaged — refetch' },
   count: '{shown} of {total} invoices',
   noInvoices: 'No invoices match.',
+  noInvoicesYet: 'No invoices yet.',
+  loadingInvoices: 'Loading invoices from every account…',
   detail: 'Invoice {number}',
   lines: 'Lines',
   vatLines: 'VAT',
