@@ -34,6 +34,13 @@ describe('invoices, offline, end to end', () => {
     expect(app.aluy.requests.filter((r) => r.path.endsWith('/pdf'))).toEqual([])
   })
 
+  it('charts the spend of the invoices just listed, though the overview was loaded before them', async () => {
+    await page.getByRole('tab', { name: 'Overview' }).click()
+    const months = page.getByRole('table', { name: 'Spend per month' }).getByRole('row')
+    await expect.poll(() => months.count()).toBeGreaterThan(1)
+    await page.getByRole('tab', { name: 'Invoices' }).click()
+  })
+
   it('keeps every invoice offline with a progress report', async () => {
     await page.getByRole('switch', { name: 'Keep invoices offline' }).click()
     // 5 aluy (2 of them legacy, without PDF) + 4 elizon.

@@ -1,6 +1,7 @@
 // Pure arithmetic for the billing page, in integer cents: the month-end
-// projection, spend per month, and which servers cost money while powered off.
-import type { IdleBilledServer, SpendPoint } from '../../shared/contracts/billing'
+// projection and which servers cost money while powered off (spend per month
+// is in shared/contracts/billing.ts, as the renderer charts it too).
+import type { IdleBilledServer } from '../../shared/contracts/billing'
 import type { Server } from '../../shared/domain'
 import type { BilledService } from '../providers/billing-port'
 
@@ -17,17 +18,6 @@ export function hoursLeftInMonth(now: Date): number {
  */
 export function monthEndProjectionCents(pendingCents: number, hourlyRateCents: number, now: Date): number {
   return Math.round(pendingCents + hourlyRateCents * hoursLeftInMonth(now))
-}
-
-/** Invoice totals per calendar month (UTC), oldest first. */
-export function spendByMonth(invoices: Iterable<{ issuedAt: string; totalCents: number }>): SpendPoint[] {
-  const sums = new Map<string, number>()
-  for (const inv of invoices) {
-    const month = inv.issuedAt.slice(0, 7)
-    if (!/^\d{4}-\d{2}$/.test(month)) continue
-    sums.set(month, (sums.get(month) ?? 0) + inv.totalCents)
-  }
-  return [...sums.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([month, totalCents]) => ({ month, totalCents }))
 }
 
 /**

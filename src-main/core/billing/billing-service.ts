@@ -6,7 +6,8 @@ import type { Account, ProviderId, Server } from '../../shared/domain'
 import { FlotillaError, serializeError } from '../../shared/errors'
 import type { Logger } from '../logging/logger'
 import type { AccountContext, ProviderAdapter } from '../providers/provider-adapter'
-import { idleBilledServers, monthEndProjectionCents, monthlyCommittedCents, spendByMonth } from './billing-math'
+import { spendByMonth } from '../../shared/contracts/billing'
+import { idleBilledServers, monthEndProjectionCents, monthlyCommittedCents } from './billing-math'
 import type { InvoiceService } from './invoice-service'
 
 export interface BillingServiceDeps {

@@ -54,6 +54,17 @@ export type AccountBilling = z.infer<typeof AccountBilling>
 export const SpendPoint = z.object({ month: z.string().regex(/^\d{4}-\d{2}$/), totalCents: Cents })
 export type SpendPoint = z.infer<typeof SpendPoint>
 
+/** Invoice totals per calendar month (UTC), oldest first: main's overview and the renderer's live chart. */
+export function spendByMonth(invoices: Iterable<{ issuedAt: string; totalCents: number }>): SpendPoint[] {
+  const sums = new Map<string, number>()
+  for (const inv of invoices) {
+    const month = inv.issuedAt.slice(0, 7)
+    if (!/^\d{4}-\d{2}$/.test(month)) continue
+    sums.set(month, (sums.get(month) ?? 0) + inv.totalCents)
+  }
+  return [...sums.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([month, totalCents]) => ({ month, totalCents }))
+}
+
 export const BillingOverview = z.object({
   accounts: z.array(AccountBilling),
   totals: z.object({

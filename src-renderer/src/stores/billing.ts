@@ -2,7 +2,7 @@
 // with its search index built once per change, so each keystroke only filters.
 import { defineStore } from 'pinia'
 import { computed, ref, shallowRef } from 'vue'
-import type { AutoCharge, BillingOverview, InvoiceList, InvoiceSummary, InvoiceSyncStatus } from '@shared/contracts/billing'
+import { spendByMonth, type AutoCharge, type BillingOverview, type InvoiceList, type InvoiceSummary, type InvoiceSyncStatus } from '@shared/contracts/billing'
 import { call, onEvent } from '../api/client'
 import { buildIndex, type Indexed } from '../components/billing/invoice-search'
 
@@ -16,6 +16,8 @@ export const useBillingStore = defineStore('billing', () => {
   const refreshingList = ref(false)
 
   const syncing = computed(() => sync.value?.state === 'syncing')
+  /** Spend per month from the list as it is now, so the chart follows a refresh or sync without a new overview. */
+  const spend = computed(() => spendByMonth(invoices.value))
 
   function setList(list: InvoiceList): void {
     invoices.value = list.invoices
@@ -78,6 +80,7 @@ export const useBillingStore = defineStore('billing', () => {
     problems,
     sync,
     syncing,
+    spend,
     refreshingList,
     setList,
     loadOverview,
