@@ -5,7 +5,6 @@ import type { Messages } from './i18n/en'
 import FleetView from './views/FleetView.vue'
 
 export type NavKey = keyof Omit<Messages['nav'], 'main'>
-export type ComingSoonKey = keyof Messages['comingSoon']
 
 export interface NavItem {
   key: NavKey
@@ -24,20 +23,6 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { key: 'activity', path: '/activity', icon: 'pi pi-history' }
 ]
 
-const COMING_SOON: readonly ComingSoonKey[] = []
-
-function comingSoonRoutes(): RouteRecordRaw[] {
-  return COMING_SOON.map((feature) => {
-    const item = NAV_ITEMS.find((i) => i.key === feature)
-    return {
-      path: item?.path ?? `/${feature}`,
-      name: feature,
-      component: () => import('./views/ComingSoonView.vue'),
-      props: { feature }
-    }
-  })
-}
-
 export const routes: RouteRecordRaw[] = [
   { path: '/', redirect: '/fleet' },
   // The landing page is bundled with the app, not fetched after it: the first rows show sooner (bench B3).
@@ -51,7 +36,6 @@ export const routes: RouteRecordRaw[] = [
   { path: '/tickets', name: 'tickets', component: () => import('./views/TicketsView.vue') },
   // `?servers=<key,key>`: the fleet's "Open ticket about these" lands here.
   { path: '/tickets/new', name: 'ticket-new', component: () => import('./views/TicketsView.vue') },
-  ...comingSoonRoutes(),
   { path: '/:rest(.*)*', redirect: '/fleet' }
 ]
 

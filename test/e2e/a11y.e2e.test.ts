@@ -241,7 +241,8 @@ const GERMAN_SCENES: Record<string, () => Promise<void>> = {
   },
   Billing: async () => {
     await page.goto(app.urlOf('billing'))
-    await page.getByRole('table').getByRole('row').nth(1).waitFor()
+    // By name: the page before (a hash route away) may still show its own table for a moment.
+    await page.getByRole('table', { name: 'Rechnungen' }).getByRole('row').nth(1).waitFor()
   },
   Orders: async () => {
     await page.goto(app.urlOf('orders'))
@@ -254,6 +255,7 @@ const GERMAN_SCENES: Record<string, () => Promise<void>> = {
   },
   Activity: async () => {
     await page.goto(app.urlOf('activity'))
+    await page.getByRole('heading', { level: 1, name: 'Aktivität' }).waitFor()
     await page.getByRole('table').getByRole('row').nth(1).waitFor()
   }
 }

@@ -51,14 +51,6 @@ const de: Messages = {
       'accounts.json konnte nicht gelesen werden. Die Datei wurde als {path} aufbewahrt; fügen Sie Ihre Konten erneut hinzu oder stellen Sie die Datei wieder her. Die Zugangsdaten liegen weiterhin im Schlüsselbund.',
     settingsFileCorrupt: 'settings.json konnte nicht gelesen werden und wurde als {path} aufbewahrt; es gelten die Standardeinstellungen.'
   },
-  comingSoon: {
-    consoles: 'Server-Konsolen kommen in einer späteren Version von Flotilla.',
-    billing: 'Die Abrechnung kommt in einer späteren Version von Flotilla.',
-    orders: 'Das Bestellen von Servern kommt in einer späteren Version von Flotilla.',
-    sshKeys: 'Die Verwaltung von SSH-Schlüsseln kommt in einer späteren Version von Flotilla.',
-    tickets: 'Support-Tickets kommen in einer späteren Version von Flotilla.',
-    activity: 'Das Aktivitätsprotokoll kommt in einer späteren Version von Flotilla.'
-  },
   fleet: {
     refresh: 'Flotte aktualisieren',
     refreshLabel: 'Aktualisieren',

@@ -53,14 +53,6 @@ const en = {
       'accounts.json could not be read. It was kept as {path}; add your accounts again or restore that file. Their credentials are still in the keychain.',
     settingsFileCorrupt: 'settings.json could not be read and was kept as {path}; the default settings are used.'
   },
-  comingSoon: {
-    consoles: 'Server consoles are coming in a later version of Flotilla.',
-    billing: 'Billing is coming in a later version of Flotilla.',
-    orders: 'Ordering servers is coming in a later version of Flotilla.',
-    sshKeys: 'Managing SSH keys is coming in a later version of Flotilla.',
-    tickets: 'Support tickets are coming in a later version of Flotilla.',
-    activity: 'The activity log is coming in a later version of Flotilla.'
-  },
   fleet: {
     refresh: 'Refresh fleet',
     refreshLabel: 'Refresh',
