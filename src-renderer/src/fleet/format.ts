@@ -1,11 +1,24 @@
 // Cell texts of the fleet table and detail, in the UI locale. Formatters are
 // built once per locale: constructing Intl objects per cell would dominate a
 // 10,000-row render.
-import type { ServerActionName } from '@shared/contracts/fleet'
+import { actionsFor, type ServerActionName } from '@shared/contracts/fleet'
 import type { Server } from '@shared/domain'
 import type { Messages } from '../i18n/en'
 
 type ActionKey = keyof Messages['fleetTable']['actions']
+type PowerKey = keyof Messages['fleet']['power']
+
+const POWER_ACTIONS: ReadonlySet<ServerActionName> = new Set(['start', 'shutdown', 'stop', 'restart'])
+
+/**
+ * The power cell's message: a server with no power actions (a terminated one,
+ * an aluy storage box or dedicated server) has no power state to speak of, so
+ * it reads "—" rather than "power unknown", which is kept for a state not yet read.
+ */
+export function powerKey(server: Server): PowerKey {
+  if (server.power !== 'unknown') return server.power
+  return actionsFor(server).some((a) => POWER_ACTIONS.has(a)) ? 'unknown' : 'notApplicable'
+}
 
 /** `subscription-cancel` → the message key `subscriptionCancel`. */
 export function actionKey(action: ServerActionName): ActionKey {

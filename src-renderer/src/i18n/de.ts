@@ -75,7 +75,8 @@ const de: Messages = {
       stopped: 'gestoppt',
       starting: 'startet',
       stopping: 'stoppt',
-      unknown: 'Stromzustand unbekannt'
+      unknown: 'Stromzustand unbekannt',
+      notApplicable: '—'
     }
   },
   accounts: {

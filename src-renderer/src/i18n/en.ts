@@ -77,7 +77,8 @@ const en = {
       stopped: 'stopped',
       starting: 'starting',
       stopping: 'stopping',
-      unknown: 'power unknown'
+      unknown: 'power unknown',
+      notApplicable: '—'
     }
   },
   accounts: {
