@@ -23,3 +23,14 @@ export function formatDateTime(iso: string, locale: string): string {
   if (Number.isNaN(then)) return iso
   return new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' }).format(then)
 }
+
+/**
+ * An invoice's day. Providers bill by UTC calendar day and month (the date
+ * filter and the spend chart read the same UTC date), so a midnight-UTC invoice
+ * must not show as the day before west of Greenwich, nor with a time of day.
+ */
+export function formatBillingDay(iso: string, locale: string): string {
+  const then = Date.parse(iso)
+  if (Number.isNaN(then)) return iso
+  return new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone: 'UTC' }).format(then)
+}
