@@ -20,6 +20,7 @@ import { billingContract, billingEvents } from './contracts/billing'
 import { ordersContract } from './contracts/orders'
 import { sshKeysContract } from './contracts/ssh-keys'
 import { ticketsContract, ticketsEvents } from './contracts/tickets'
+import { backupsContract } from './contracts/backups'
 import type { EventChannel, InvokeChannel, Method, Namespace } from './ipc-channels'
 
 const NoInput = z.undefined()
@@ -122,6 +123,7 @@ export const contract = {
   ...ordersContract,
   ...sshKeysContract,
   ...ticketsContract,
+  ...backupsContract,
   // @invoke-contract
 } as const satisfies Record<InvokeChannel, { input: z.ZodType; output: z.ZodType }>
 

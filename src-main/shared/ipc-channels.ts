@@ -68,6 +68,10 @@ export const INVOKE_CHANNELS = [
   'tickets.export',
   'sshKeys.savePrivateKey',
   'sshKeys.discardPrivateKey',
+  'backups.list',
+  'backups.create',
+  'backups.restore',
+  'backups.delete',
   // @invoke-channels
 ] as const
 export type InvokeChannel = (typeof INVOKE_CHANNELS)[number]

@@ -8,7 +8,8 @@ import { createRequire } from 'node:module'
 import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Settings } from '../../src-main/shared/contract'
-import { startE2eApp, type E2eApp, type E2eAppOptions } from '../support/e2e-app'
+import { backupsOf } from '../simulators/elizon/routes/backups'
+import { escapeRegExp, startE2eApp, type E2eApp, type E2eAppOptions } from '../support/e2e-app'
 
 const options = {
   name: 'a11y',
@@ -132,6 +133,19 @@ async function settled(): Promise<void> {
 
 const firstServer = () => app.aluy.state.servicesOf(app.aluy.accounts[0]!.id)[0]!.label
 
+/** A running elizon KVM server with at least one finished backup (made through the core when the seed has none). */
+async function elizonServerWithBackups(): Promise<string> {
+  const { state } = app.elizon
+  const running = state.servicesOf(app.elizon.accounts[0]!.id).filter((s) => s.type === 'PROXMOX' && s.status === 'RUNNING')
+  const seeded = running.find((s) => backupsOf(state, s).length > 0)
+  if (seeded) return seeded.name
+  const vps = running[0]!
+  const fleet = await app.harness.core.handlers['fleet.get'](undefined)
+  await app.harness.core.handlers['backups.create']({ key: fleet.servers.find((s) => s.provider === 'elizon' && s.id === vps.id)!.key, name: 'audit' })
+  for (const b of backupsOf(state, vps)) b.busyUntilMs = Date.now()
+  return vps.name
+}
+
 /** The pages and states the English passes visit; each leaves the page ready to audit. */
 const ENGLISH_SCENES: Record<string, () => Promise<void>> = {
   Fleet: async () => {
@@ -142,6 +156,14 @@ const ENGLISH_SCENES: Record<string, () => Promise<void>> = {
     await visit(`fleet`, 'Fleet')
     await page.getByRole('table', { name: 'Servers' }).getByRole('row', { name: new RegExp(firstServer()) }).first().click()
     await page.getByRole('dialog', { name: `Server ${firstServer()}` }).getByRole('button', { name: 'Force stop' }).waitFor()
+  },
+  'Fleet, server detail with backups': async () => {
+    const label = await elizonServerWithBackups()
+    await visit('fleet', 'Fleet')
+    await page.getByRole('table', { name: 'Servers' }).getByRole('row', { name: new RegExp(`\\b${escapeRegExp(label)}\\b`) }).first().click()
+    const drawer = page.getByRole('dialog', { name: `Server ${label}` })
+    await drawer.getByRole('table', { name: `Backups of ${label}` }).getByRole('button', { name: /^Restore / }).first().click()
+    await drawer.getByRole('group', { name: 'Confirm: Restore backup' }).waitFor()
   },
   'Fleet, column order open': async () => {
     await visit('fleet', 'Fleet')

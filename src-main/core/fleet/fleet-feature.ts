@@ -13,6 +13,7 @@ import { MetaStore } from '../servers/meta-store'
 import { ServerService } from '../servers/server-service'
 import type { FleetService } from './fleet-service'
 import { LiveScheduler } from './live-scheduler'
+import { backupHandlers, type BackupHandlers } from '../servers/backup-handlers'
 
 export interface FleetFeatureDeps {
   readonly userDataDir: string
@@ -26,7 +27,7 @@ export interface FleetFeatureDeps {
   readonly live?: boolean
 }
 
-export type FleetHandlers = Pick<HandlerTable, keyof typeof fleetContract>
+export type FleetHandlers = Pick<HandlerTable, keyof typeof fleetContract> & BackupHandlers
 
 export interface FleetFeature {
   readonly handlers: FleetHandlers
@@ -78,7 +79,8 @@ export async function createFleetFeature(deps: FleetFeatureDeps): Promise<FleetF
       return changed
     },
     'jobs.get': async ({ jobId }) => bulk.get(jobId),
-    'activity.list': async (input) => activity.list(input ?? {})
+    'activity.list': async (input) => activity.list(input ?? {}),
+    ...backupHandlers({ activity, fleet, accounts: deps.accounts, contextFor: deps.contextFor, adapterFor: deps.adapterFor })
   }
 
   const dispose = async (): Promise<void> => {

@@ -13,6 +13,7 @@ import type {
   ServerMetrics,
   UpgradeQuote
 } from '../../shared/contracts/fleet'
+import type { ServerBackup } from '../../shared/contracts/backups'
 import type { Server } from '../../shared/domain'
 import type { AccountContext } from '../providers/provider-adapter'
 
@@ -71,4 +72,24 @@ export interface ServerOperations {
    * the session or being stopped rejects.
    */
   facts?(ctx: AccountContext, servers: readonly Server[], onFound: (serverId: string, facts: ServerFacts) => void): Promise<void>
+  /** Backups of one server; absent when the provider's API has none (the UI then hides the section). */
+  readonly backups?: BackupOperations
+}
+
+/** What create / restore / delete report back: the provider's words, and the new backup where it said. */
+export interface BackupChange {
+  readonly message: string | null
+  readonly backup: ServerBackup | null
+}
+
+/**
+ * Backups of one server. Every call but `list` changes something at the provider
+ * and is sent exactly once (restore overwrites the disk; never retried).
+ * Failures throw FlotillaError with the API's own words.
+ */
+export interface BackupOperations {
+  list(ctx: AccountContext, server: Server): Promise<ServerBackup[]>
+  create(ctx: AccountContext, server: Server, name: string | undefined): Promise<BackupChange>
+  restore(ctx: AccountContext, server: Server, backupId: string): Promise<BackupChange>
+  delete(ctx: AccountContext, server: Server, backupId: string): Promise<BackupChange>
 }

@@ -38,7 +38,11 @@ export const SERVER_ACTIONS = [
   'reinstall',
   'reset-password',
   'upgrade',
-  'retry-provision'
+  'retry-provision',
+  // Backups (contracts/backups.ts) run through their own channels; named here so the activity log records them.
+  'backup-create',
+  'backup-restore',
+  'backup-delete'
 ] as const
 export const ServerActionName = z.enum(SERVER_ACTIONS)
 export type ServerActionName = z.infer<typeof ServerActionName>

@@ -10,6 +10,7 @@ import type { SimOptions, Simulator } from '../core/types'
 import { ConsoleHub } from './console-hub'
 import { fail, notFound, type ElizonHandler } from './context'
 import type { ElizonAccount } from './model'
+import { registerBackupRoutes } from './routes/backups'
 import { registerCatalogRoutes } from './routes/catalog'
 import { registerConsoleRoutes } from './routes/console'
 import { registerInvoiceRoutes } from './routes/invoices'
@@ -110,5 +111,6 @@ function buildRouter(): Router<ElizonHandler> {
   registerTicketRoutes(router)
   registerSshKeyRoutes(router)
   registerCatalogRoutes(router)
+  registerBackupRoutes(router)
   return router
 }

@@ -7,7 +7,7 @@ export type ElizonServiceStatus = (typeof SERVICE_STATUSES)[number]
 export type ServiceType = 'PROXMOX' | 'PTERODACTYL'
 export const ACTIONS = ['start', 'stop', 'restart', 'reset', 'suspend', 'resume'] as const
 export type ServiceAction = (typeof ACTIONS)[number]
-export const PERMISSIONS = ['view', 'start', 'stop', 'restart', 'console', 'settings', 'delete'] as const
+export const PERMISSIONS = ['view', 'start', 'stop', 'restart', 'console', 'settings', 'delete', 'backup'] as const
 export type Permission = (typeof PERMISSIONS)[number]
 
 export interface ElizonLocation {
@@ -78,6 +78,19 @@ export interface ElizonTicket {
   messages: ElizonTicketMessage[]
   createdAt: string
   updatedAt: string
+}
+
+/** A backup of one service (routes/backups.ts). The shape is assumed: the reference names no body. */
+export interface ElizonBackup {
+  id: string
+  name: string
+  createdAt: string
+  sizeBytes: number
+  /** completed | creating | restoring | failed */
+  status: 'completed' | 'creating' | 'restoring' | 'failed'
+  locked: boolean
+  /** When a create or restore running on it finishes (epoch ms); null when idle. */
+  busyUntilMs: number | null
 }
 
 export interface ElizonSshKey {

@@ -1,6 +1,6 @@
 // The elizon simulator's world and its lookups (by key, by service id).
 import { Rng } from '../core/random'
-import type { ElizonAccount, ElizonService } from './model'
+import type { ElizonAccount, ElizonBackup, ElizonService } from './model'
 
 export class ElizonState {
   readonly accounts = new Map<string, ElizonAccount>()
@@ -9,6 +9,10 @@ export class ElizonState {
   private readonly byKey = new Map<string, string>()
   private readonly serviceIndex = new Map<string, ElizonService>()
   private hostCounter = 0
+  /** Backups per service id, seeded on first use (routes/backups.ts). */
+  readonly backups = new Map<string, ElizonBackup[]>()
+  /** How long a backup's create or restore runs; another create / restore meanwhile is a 409. */
+  backupJobMs = 400
 
   constructor(seed: number) {
     this.rng = new Rng(seed ^ 0xe112)

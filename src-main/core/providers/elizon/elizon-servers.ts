@@ -18,6 +18,7 @@ import type { HttpMethod } from '../../http/http-client'
 import type { ActionOutcome, LivePatch, ProviderDetail, ServerOperations } from '../../servers/server-operations'
 import type { AccountContext } from '../provider-adapter'
 import { toNumberOrNull } from '../shared'
+import { elizonBackups } from './elizon-backups'
 import { elizonJson, type ElizonCall } from './elizon-request'
 
 export const STATUS_BATCH_MAX = 50
@@ -113,7 +114,8 @@ export const elizonServers: ServerOperations = {
   actionsFor: elizonActionsFor,
   act: elizonAct,
   templates: elizonTemplates,
-  metrics: elizonMetrics
+  metrics: elizonMetrics,
+  backups: elizonBackups
 }
 
 // ---------------------------------------------------------------- live status

@@ -95,7 +95,10 @@ const fleetTable: MessageSchema<typeof en> = {
     reinstall: 'Neu installieren',
     resetPassword: 'Passwort zurücksetzen',
     upgrade: 'Aufrüsten',
-    retryProvision: 'Bereitstellung wiederholen'
+    retryProvision: 'Bereitstellung wiederholen',
+    backupCreate: 'Sicherung erstellen',
+    backupRestore: 'Sicherung wiederherstellen',
+    backupDelete: 'Sicherung löschen'
   },
   actionDone: '{action}: erledigt.',
   actionFailed: '{action} fehlgeschlagen: {reason}',
@@ -237,6 +240,31 @@ const fleetTable: MessageSchema<typeof en> = {
     clearFilters: 'Filter zurücksetzen',
     shown: '{shown} von {total} Aktionen',
     more: 'Ältere anzeigen'
+  },
+  backups: {
+    title: 'Sicherungen',
+    table: 'Sicherungen von {label}',
+    refresh: 'Sicherungen neu laden',
+    loading: 'Sicherungen werden geladen …',
+    empty: 'Für diesen Server gibt es noch keine Sicherung.',
+    loadFailed: 'Die Sicherungen konnten nicht geladen werden: {reason}',
+    columns: { name: 'Name', created: 'Erstellt', size: 'Größe', status: 'Status', actions: 'Aktionen' },
+    unnamed: 'Sicherung {id}',
+    locked: 'gesperrt',
+    newName: 'Name der neuen Sicherung (optional)',
+    create: 'Sicherung erstellen',
+    restore: '{name} wiederherstellen',
+    delete: '{name} löschen',
+    confirmRestore: 'Die Sicherung „{name}“ ({time}) auf {label} zurückspielen? Dabei wird die Festplatte des Servers überschrieben: Alles, was seit der Sicherung geschrieben wurde, geht verloren.',
+    confirmDelete: 'Die Sicherung „{name}“ ({time}) von {label} löschen? Sie lässt sich nicht zurückholen.',
+    confirmRestoreRun: 'Jetzt wiederherstellen',
+    confirmDeleteRun: 'Sicherung löschen',
+    confirmCancel: 'Abbrechen',
+    confirmation: 'Bestätigen: {action}',
+    created: 'Sicherung gestartet.',
+    restored: 'Wiederherstellung von „{name}“ gestartet.',
+    deleted: 'Sicherung „{name}“ gelöscht.',
+    status: { completed: 'Fertig', creating: 'Wird erstellt', restoring: 'Wird wiederhergestellt', failed: 'Fehlgeschlagen' }
   },
   notify: {
     provisioned: '{label} ist bereit.',

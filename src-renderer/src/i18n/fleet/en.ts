@@ -92,7 +92,10 @@ const fleetTable = {
     reinstall: 'Reinstall',
     resetPassword: 'Reset password',
     upgrade: 'Upgrade',
-    retryProvision: 'Retry provisioning'
+    retryProvision: 'Retry provisioning',
+    backupCreate: 'Create backup',
+    backupRestore: 'Restore backup',
+    backupDelete: 'Delete backup'
   },
   actionDone: '{action}: done.',
   actionFailed: '{action} failed: {reason}',
@@ -234,6 +237,31 @@ const fleetTable = {
     clearFilters: 'Clear filters',
     shown: '{shown} of {total} actions',
     more: 'Show older'
+  },
+  backups: {
+    title: 'Backups',
+    table: 'Backups of {label}',
+    refresh: 'Refresh backups',
+    loading: 'Loading backups…',
+    empty: 'This server has no backups yet.',
+    loadFailed: 'The backups could not be loaded: {reason}',
+    columns: { name: 'Name', created: 'Created', size: 'Size', status: 'Status', actions: 'Actions' },
+    unnamed: 'backup {id}',
+    locked: 'locked',
+    newName: 'Name of the new backup (optional)',
+    create: 'Create backup',
+    restore: 'Restore {name}',
+    delete: 'Delete {name}',
+    confirmRestore: 'Restore the backup “{name}” ({time}) onto {label}? This overwrites the server’s disk: everything written since the backup is lost.',
+    confirmDelete: 'Delete the backup “{name}” ({time}) of {label}? It cannot be brought back.',
+    confirmRestoreRun: 'Restore now',
+    confirmDeleteRun: 'Delete backup',
+    confirmCancel: 'Cancel',
+    confirmation: 'Confirm: {action}',
+    created: 'Backup started.',
+    restored: 'Restore of “{name}” started.',
+    deleted: 'Backup “{name}” deleted.',
+    status: { completed: 'Completed', creating: 'Being created', restoring: 'Being restored', failed: 'Failed' }
   },
   notify: {
     provisioned: '{label} is ready.',

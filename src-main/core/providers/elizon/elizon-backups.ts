@@ -1,0 +1,165 @@
+// elizon's backups behind the fleet port (BackupOperations):
+//   GET    /services/:id/backups              list
+//   POST   /services/:id/backups              create
+//   POST   /services/:id/backups/:backupId    restore
+//   DELETE /services/:id/backups/:backupId    delete
+// The public reference names these endpoints and the `backup` permission and
+// nothing more, so every body below is an assumption, read tolerantly:
+//  - Every answer is elizon's `{ success, ... }`; `success: false` is a failure
+//    with `error` as the words (elizon-request.ts), like every other endpoint.
+//  - The list is an array under `backups`, or under `data` (itself an array, or
+//    an object holding `backups`). Anything else is `invalid-response` naming the
+//    fields received, never their values.
+//  - An entry's id is `id`, `uuid` or `backupId`, a string or a number (→ string);
+//    an entry with none is skipped. Name: `name` or `label`. Time: `createdAt`,
+//    `created_at` or `date`, an ISO string or epoch seconds / milliseconds.
+//    Size in bytes: `sizeBytes`, `size` or `bytes` (a number or a numeric string).
+//    Status: `status` or `state` (lower-cased). Locked: `locked` or `is_locked`.
+//    Unknown fields are ignored.
+//  - Create sends `{}`, or `{ name }` when the user gave one, and may answer the
+//    new backup under `backup` or `data`; restore and delete send no body. Their
+//    `message`, if any, is shown to the user.
+//  - 404 (unknown backup), 409 (a backup or restore already running) and 403
+//    (the key lacks `backup`) arrive as HTTP errors with elizon's `error` text.
+//  - The download endpoint (Pterodactyl only) is not used.
+// Nothing here is retried except the list (a GET): restore and delete destroy data.
+import { z } from 'zod'
+import type { ServerBackup } from '../../../shared/contracts/backups'
+import type { Server } from '../../../shared/domain'
+import { FlotillaError } from '../../../shared/errors'
+import { capText } from '../../http/http-errors'
+import type { HttpMethod } from '../../http/http-client'
+import type { BackupChange, BackupOperations } from '../../servers/server-operations'
+import type { AccountContext } from '../provider-adapter'
+import { elizonCall, rejectUnsuccessful } from './elizon-request'
+
+const Id = z.union([z.string().trim().min(1), z.number().finite()]).transform(String)
+const Text = z.string().trim().min(1)
+const Time = z.union([z.string(), z.number().finite()])
+const Size = z.union([z.number().finite().nonnegative(), z.string().regex(/^\d+(\.\d+)?$/).transform(Number)])
+const Word = z.string().trim().min(1)
+
+/** One entry, every field optional and checked on its own: a wrong type drops that field, not the entry. */
+const Entry = z
+  .object({
+    id: Id.optional().catch(undefined),
+    uuid: Id.optional().catch(undefined),
+    backupId: Id.optional().catch(undefined),
+    name: Text.optional().catch(undefined),
+    label: Text.optional().catch(undefined),
+    createdAt: Time.optional().catch(undefined),
+    created_at: Time.optional().catch(undefined),
+    date: Time.optional().catch(undefined),
+    sizeBytes: Size.optional().catch(undefined),
+    size: Size.optional().catch(undefined),
+    bytes: Size.optional().catch(undefined),
+    status: Word.optional().catch(undefined),
+    state: Word.optional().catch(undefined),
+    locked: z.boolean().optional().catch(undefined),
+    is_locked: z.boolean().optional().catch(undefined)
+  })
+  .loose()
+type Entry = z.output<typeof Entry>
+
+export const elizonBackups: BackupOperations = {
+  list: listBackups,
+  create: createBackup,
+  restore: restoreBackup,
+  delete: deleteBackup
+}
+
+async function listBackups(ctx: AccountContext, server: Server): Promise<ServerBackup[]> {
+  const body = await send(ctx, 'GET', backupsPath(server))
+  return parseBackupList(body, ctx.accountId)
+}
+
+async function createBackup(ctx: AccountContext, server: Server, name: string | undefined): Promise<BackupChange> {
+  const body = await send(ctx, 'POST', backupsPath(server), name !== undefined ? { name } : {})
+  const record = asRecord(body)
+  const created = asRecord(record.backup ?? record.data)
+  return { message: messageOf(record), backup: toBackup(created) }
+}
+
+async function restoreBackup(ctx: AccountContext, server: Server, backupId: string): Promise<BackupChange> {
+  const body = await send(ctx, 'POST', `${backupsPath(server)}/${encodeURIComponent(backupId)}`)
+  return { message: messageOf(asRecord(body)), backup: null }
+}
+
+async function deleteBackup(ctx: AccountContext, server: Server, backupId: string): Promise<BackupChange> {
+  const body = await send(ctx, 'DELETE', `${backupsPath(server)}/${encodeURIComponent(backupId)}`)
+  return { message: messageOf(asRecord(body)), backup: null }
+}
+
+// ---------------------------------------------------------------- reading the answers
+
+/** The list body → backups; no array where one is expected, or only unusable entries, is `invalid-response`. */
+export function parseBackupList(body: unknown, accountId: string): ServerBackup[] {
+  const record = asRecord(body)
+  const list = listIn(record)
+  if (list === null) throw unknownShape('the backup list', fieldsOf(record), accountId)
+  const backups = list.flatMap((item) => {
+    const backup = toBackup(asRecord(item))
+    return backup ? [backup] : []
+  })
+  if (list.length > 0 && backups.length === 0) throw unknownShape(`${list.length} backup entries without an id`, fieldsOf(asRecord(list[0])), accountId)
+  return backups
+}
+
+function listIn(record: Record<string, unknown>): unknown[] | null {
+  if (Array.isArray(record.backups)) return record.backups
+  if (Array.isArray(record.data)) return record.data
+  const data = asRecord(record.data)
+  return Array.isArray(data.backups) ? data.backups : null
+}
+
+function toBackup(item: Record<string, unknown>): ServerBackup | null {
+  const parsed = Entry.safeParse(item)
+  if (!parsed.success) return null
+  const e: Entry = parsed.data
+  const id = e.id ?? e.uuid ?? e.backupId
+  if (id === undefined) return null
+  return {
+    id,
+    name: e.name ?? e.label ?? null,
+    createdAt: isoTime(e.createdAt ?? e.created_at ?? e.date),
+    sizeBytes: e.sizeBytes ?? e.size ?? e.bytes ?? null,
+    status: (e.status ?? e.state)?.toLowerCase() ?? null,
+    locked: e.locked ?? e.is_locked ?? false
+  }
+}
+
+/** An ISO string as given (normalised), or epoch seconds / milliseconds; anything unreadable → null. */
+function isoTime(value: string | number | undefined): string | null {
+  if (value === undefined) return null
+  const ms = typeof value === 'number' ? (value < 1e12 ? value * 1000 : value) : Date.parse(value)
+  return Number.isFinite(ms) ? new Date(ms).toISOString() : null
+}
+
+function messageOf(record: Record<string, unknown>): string | null {
+  return typeof record.message === 'string' && record.message.trim() !== '' ? capText(record.message) : null
+}
+
+function asRecord(value: unknown): Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : {}
+}
+
+function fieldsOf(record: Record<string, unknown>): string {
+  return Object.keys(record).filter((k) => k !== 'success').slice(0, 8).join(', ') || 'none'
+}
+
+function unknownShape(what: string, fields: string, accountId: string): FlotillaError {
+  return new FlotillaError('invalid-response', `elizon answered with ${what} in a shape Flotilla does not know (fields: ${fields}).`, { accountId })
+}
+
+// ---------------------------------------------------------------- HTTP
+
+function backupsPath(server: Server): string {
+  return `/services/${encodeURIComponent(server.id)}/backups`
+}
+
+/** GET is retried by the client's rules; POST and DELETE get exactly one attempt. */
+async function send(ctx: AccountContext, method: HttpMethod, path: string, body?: unknown): Promise<unknown> {
+  const res = await elizonCall(ctx, { method, path, body, waitOnRateLimit: method === 'GET' })
+  rejectUnsuccessful(res.data, res.status, ctx.accountId)
+  return res.data
+}
