@@ -21,6 +21,7 @@ import { ordersContract } from './contracts/orders'
 import { sshKeysContract } from './contracts/ssh-keys'
 import { ticketsContract, ticketsEvents } from './contracts/tickets'
 import { backupsContract } from './contracts/backups'
+import { firewallContract } from './contracts/firewall'
 import type { EventChannel, InvokeChannel, Method, Namespace } from './ipc-channels'
 
 const NoInput = z.undefined()
@@ -124,6 +125,7 @@ export const contract = {
   ...sshKeysContract,
   ...ticketsContract,
   ...backupsContract,
+  ...firewallContract,
   // @invoke-contract
 } as const satisfies Record<InvokeChannel, { input: z.ZodType; output: z.ZodType }>
 

@@ -72,6 +72,10 @@ export const INVOKE_CHANNELS = [
   'backups.create',
   'backups.restore',
   'backups.delete',
+  'firewall.list',
+  'firewall.create',
+  'firewall.update',
+  'firewall.delete',
   // @invoke-channels
 ] as const
 export type InvokeChannel = (typeof INVOKE_CHANNELS)[number]

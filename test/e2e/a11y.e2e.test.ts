@@ -9,6 +9,7 @@ import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Settings } from '../../src-main/shared/contract'
 import { backupsOf } from '../simulators/elizon/routes/backups'
+import { firewallOf } from '../simulators/elizon/routes/firewall'
 import { escapeRegExp, startE2eApp, type E2eApp, type E2eAppOptions } from '../support/e2e-app'
 
 const options = {
@@ -146,6 +147,19 @@ async function elizonServerWithBackups(): Promise<string> {
   return vps.name
 }
 
+/** A running elizon KVM server with at least one firewall rule (added through the core when the seed has none). */
+async function elizonServerWithFirewallRules(): Promise<string> {
+  const { state } = app.elizon
+  const running = state.servicesOf(app.elizon.accounts[0]!.id).filter((s) => s.type === 'PROXMOX' && s.status === 'RUNNING')
+  const seeded = running.find((s) => firewallOf(state, s).length > 0)
+  if (seeded) return seeded.name
+  const vps = running[0]!
+  const fleet = await app.harness.core.handlers['fleet.get'](undefined)
+  const key = fleet.servers.find((s) => s.provider === 'elizon' && s.id === vps.id)!.key
+  await app.harness.core.handlers['firewall.create']({ key, rule: { direction: 'in', action: 'ACCEPT', protocol: 'tcp', port: '22', source: undefined, comment: 'ssh', enabled: true } })
+  return vps.name
+}
+
 /** The pages and states the English passes visit; each leaves the page ready to audit. */
 const ENGLISH_SCENES: Record<string, () => Promise<void>> = {
   Fleet: async () => {
@@ -164,6 +178,17 @@ const ENGLISH_SCENES: Record<string, () => Promise<void>> = {
     const drawer = page.getByRole('dialog', { name: `Server ${label}` })
     await drawer.getByRole('table', { name: `Backups of ${label}` }).getByRole('button', { name: /^Restore / }).first().click()
     await drawer.getByRole('group', { name: 'Confirm: Restore backup' }).waitFor()
+  },
+  'Fleet, server detail with a firewall rule problem and a delete confirmation': async () => {
+    const label = await elizonServerWithFirewallRules()
+    await visit('fleet', 'Fleet')
+    await page.getByRole('table', { name: 'Servers' }).getByRole('row', { name: new RegExp(`\\b${escapeRegExp(label)}\\b`) }).first().click()
+    const section = page.getByRole('dialog', { name: `Server ${label}` }).getByRole('region', { name: 'Firewall' })
+    await section.getByLabel('Port or range (e.g. 22 or 8000:8100)').fill('70000')
+    await section.getByRole('button', { name: 'Add rule' }).click()
+    await section.getByText('Enter a port from 1 to 65535, or a range such as 8000:8100.').waitFor()
+    await section.getByRole('table', { name: `Firewall rules of ${label}` }).getByRole('button', { name: /^Delete rule / }).first().click()
+    await section.getByRole('group', { name: 'Confirm: Delete firewall rule' }).waitFor()
   },
   'Fleet, column order open': async () => {
     await visit('fleet', 'Fleet')

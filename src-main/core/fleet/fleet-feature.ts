@@ -14,6 +14,7 @@ import { ServerService } from '../servers/server-service'
 import type { FleetService } from './fleet-service'
 import { LiveScheduler } from './live-scheduler'
 import { backupHandlers, type BackupHandlers } from '../servers/backup-handlers'
+import { firewallHandlers, type FirewallHandlers } from '../servers/firewall-handlers'
 
 export interface FleetFeatureDeps {
   readonly userDataDir: string
@@ -27,7 +28,7 @@ export interface FleetFeatureDeps {
   readonly live?: boolean
 }
 
-export type FleetHandlers = Pick<HandlerTable, keyof typeof fleetContract> & BackupHandlers
+export type FleetHandlers = Pick<HandlerTable, keyof typeof fleetContract> & BackupHandlers & FirewallHandlers
 
 export interface FleetFeature {
   readonly handlers: FleetHandlers
@@ -58,6 +59,7 @@ export async function createFleetFeature(deps: FleetFeatureDeps): Promise<FleetF
   await live.load()
   if (deps.live !== false) live.start()
 
+  const portDeps = { activity, fleet, accounts: deps.accounts, contextFor: deps.contextFor, adapterFor: deps.adapterFor }
   const handlers: FleetHandlers = {
     'fleet.getLive': async () => live.state(),
     'fleet.setLive': async (input) => live.configure(input),
@@ -80,7 +82,8 @@ export async function createFleetFeature(deps: FleetFeatureDeps): Promise<FleetF
     },
     'jobs.get': async ({ jobId }) => bulk.get(jobId),
     'activity.list': async (input) => activity.list(input ?? {}),
-    ...backupHandlers({ activity, fleet, accounts: deps.accounts, contextFor: deps.contextFor, adapterFor: deps.adapterFor })
+    ...backupHandlers(portDeps),
+    ...firewallHandlers(portDeps)
   }
 
   const dispose = async (): Promise<void> => {

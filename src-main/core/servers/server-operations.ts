@@ -14,6 +14,7 @@ import type {
   UpgradeQuote
 } from '../../shared/contracts/fleet'
 import type { ServerBackup } from '../../shared/contracts/backups'
+import type { FirewallRule, ParsedFirewallRuleChanges, ParsedFirewallRuleFields } from '../../shared/contracts/firewall'
 import type { Server } from '../../shared/domain'
 import type { AccountContext } from '../providers/provider-adapter'
 
@@ -74,6 +75,8 @@ export interface ServerOperations {
   facts?(ctx: AccountContext, servers: readonly Server[], onFound: (serverId: string, facts: ServerFacts) => void): Promise<void>
   /** Backups of one server; absent when the provider's API has none (the UI then hides the section). */
   readonly backups?: BackupOperations
+  /** Firewall rules of one server; absent when the provider's API has none (the UI then hides the section). */
+  readonly firewall?: FirewallOperations
 }
 
 /** What create / restore / delete report back: the provider's words, and the new backup where it said. */
@@ -92,4 +95,21 @@ export interface BackupOperations {
   create(ctx: AccountContext, server: Server, name: string | undefined): Promise<BackupChange>
   restore(ctx: AccountContext, server: Server, backupId: string): Promise<BackupChange>
   delete(ctx: AccountContext, server: Server, backupId: string): Promise<BackupChange>
+}
+
+/** What create / update / delete report back: the provider's words, and the rule where it said. */
+export interface FirewallChange {
+  readonly message: string | null
+  readonly rule: FirewallRule | null
+}
+
+/**
+ * Firewall rules of one server. Every call but `list` changes something at the
+ * provider and is sent exactly once. Failures throw FlotillaError with the API's own words.
+ */
+export interface FirewallOperations {
+  list(ctx: AccountContext, server: Server): Promise<FirewallRule[]>
+  create(ctx: AccountContext, server: Server, rule: ParsedFirewallRuleFields): Promise<FirewallChange>
+  update(ctx: AccountContext, server: Server, ruleId: string, changes: ParsedFirewallRuleChanges): Promise<FirewallChange>
+  delete(ctx: AccountContext, server: Server, ruleId: string): Promise<FirewallChange>
 }

@@ -12,12 +12,13 @@ import type {
   UpgradeQuote
 } from '../../shared/contracts/fleet'
 import type { Account, ProviderId, Server } from '../../shared/domain'
-import { FlotillaError, isFlotillaError } from '../../shared/errors'
+import { FlotillaError } from '../../shared/errors'
 import type { ActivityLog } from '../activity/activity-log'
 import type { FleetService } from '../fleet/fleet-service'
 import type { Logger } from '../logging/logger'
 import type { AccountContext, ProviderAdapter } from '../providers/provider-adapter'
 import type { ServerOperations } from './server-operations'
+import { activityEntry, type ActivitySubject } from './port-handlers'
 
 export interface ServerServiceDeps {
   readonly fleet: FleetService
@@ -99,20 +100,8 @@ export class ServerService {
     }
   }
 
-  private async record(server: Subject, action: ServerActionName, jobId: string | undefined, r: { newKey?: string | undefined; error?: unknown }): Promise<void> {
-    const failed = r.error !== undefined
-    const err = failed && isFlotillaError(r.error) ? r.error : null
-    await this.deps.activity.append({
-      accountId: server.accountId,
-      provider: server.provider,
-      serverKey: server.key,
-      serverLabel: server.label,
-      action,
-      result: failed ? 'failed' : 'ok',
-      ...(jobId !== undefined ? { jobId } : {}),
-      ...(failed ? { errorCode: err?.code ?? 'internal', errorMessage: err?.message ?? 'Unexpected error.' } : {}),
-      ...(r.newKey !== undefined ? { newKey: r.newKey } : {})
-    })
+  private async record(server: ActivitySubject, action: ServerActionName, jobId: string | undefined, r: { newKey?: string | undefined; error?: unknown }): Promise<void> {
+    await this.deps.activity.append(activityEntry(server, action, { jobId, ...r }))
   }
 
   private async target(key: string): Promise<Target> {
@@ -143,10 +132,8 @@ function notOffered(what: string): FlotillaError {
 }
 
 /** Who an activity line is about. */
-type Subject = Pick<Server, 'key' | 'accountId' | 'label'> & { provider: ProviderId | null }
-
 /** A key that is not in the fleet still names its account and service id. */
-function subjectOfKey(key: string): Subject {
+function subjectOfKey(key: string): ActivitySubject {
   const at = key.indexOf(':')
   return { key, accountId: key.slice(0, Math.max(0, at)), provider: null, label: key.slice(at + 1) }
 }

@@ -42,7 +42,11 @@ export const SERVER_ACTIONS = [
   // Backups (contracts/backups.ts) run through their own channels; named here so the activity log records them.
   'backup-create',
   'backup-restore',
-  'backup-delete'
+  'backup-delete',
+  // Firewall rules (contracts/firewall.ts) likewise.
+  'firewall-create',
+  'firewall-update',
+  'firewall-delete'
 ] as const
 export const ServerActionName = z.enum(SERVER_ACTIONS)
 export type ServerActionName = z.infer<typeof ServerActionName>

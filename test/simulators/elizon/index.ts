@@ -12,6 +12,7 @@ import { fail, notFound, type ElizonHandler } from './context'
 import type { ElizonAccount } from './model'
 import { registerBackupRoutes } from './routes/backups'
 import { registerCatalogRoutes } from './routes/catalog'
+import { registerFirewallRoutes } from './routes/firewall'
 import { registerConsoleRoutes } from './routes/console'
 import { registerInvoiceRoutes } from './routes/invoices'
 import { registerServiceRoutes } from './routes/services'
@@ -112,5 +113,6 @@ function buildRouter(): Router<ElizonHandler> {
   registerSshKeyRoutes(router)
   registerCatalogRoutes(router)
   registerBackupRoutes(router)
+  registerFirewallRoutes(router)
   return router
 }

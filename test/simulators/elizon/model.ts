@@ -93,6 +93,20 @@ export interface ElizonBackup {
   busyUntilMs: number | null
 }
 
+/** A firewall rule of one service (routes/firewall.ts), Proxmox-style. The shape is assumed: the reference names no body. */
+export interface ElizonFirewallRule {
+  /** Numeric, never reused. */
+  id: number
+  type: 'in' | 'out'
+  action: 'ACCEPT' | 'DROP' | 'REJECT'
+  proto: string | undefined
+  /** "22" or "8000:8100". */
+  dport: string | undefined
+  source: string | undefined
+  comment: string | undefined
+  enable: 0 | 1
+}
+
 export interface ElizonSshKey {
   id: string
   name: string

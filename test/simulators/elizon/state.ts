@@ -1,6 +1,6 @@
 // The elizon simulator's world and its lookups (by key, by service id).
 import { Rng } from '../core/random'
-import type { ElizonAccount, ElizonBackup, ElizonService } from './model'
+import type { ElizonAccount, ElizonBackup, ElizonFirewallRule, ElizonService } from './model'
 
 export class ElizonState {
   readonly accounts = new Map<string, ElizonAccount>()
@@ -13,6 +13,10 @@ export class ElizonState {
   readonly backups = new Map<string, ElizonBackup[]>()
   /** How long a backup's create or restore runs; another create / restore meanwhile is a 409. */
   backupJobMs = 400
+  /** Firewall rules per service id, seeded on first use (routes/firewall.ts). */
+  readonly firewallRules = new Map<string, ElizonFirewallRule[]>()
+  /** The next firewall rule id; ids are never reused. */
+  nextFirewallRuleId = 1
 
   constructor(seed: number) {
     this.rng = new Rng(seed ^ 0xe112)

@@ -26,12 +26,9 @@
 import { z } from 'zod'
 import type { ServerBackup } from '../../../shared/contracts/backups'
 import type { Server } from '../../../shared/domain'
-import { FlotillaError } from '../../../shared/errors'
-import { capText } from '../../http/http-errors'
-import type { HttpMethod } from '../../http/http-client'
 import type { BackupChange, BackupOperations } from '../../servers/server-operations'
 import type { AccountContext } from '../provider-adapter'
-import { elizonCall, rejectUnsuccessful } from './elizon-request'
+import { asRecord, messageOf, sendTolerant, tolerantList } from './elizon-tolerant'
 
 const Id = z.union([z.string().trim().min(1), z.number().finite()]).transform(String)
 const Text = z.string().trim().min(1)
@@ -69,24 +66,24 @@ export const elizonBackups: BackupOperations = {
 }
 
 async function listBackups(ctx: AccountContext, server: Server): Promise<ServerBackup[]> {
-  const body = await send(ctx, 'GET', backupsPath(server))
+  const body = await sendTolerant(ctx, 'GET', backupsPath(server))
   return parseBackupList(body, ctx.accountId)
 }
 
 async function createBackup(ctx: AccountContext, server: Server, name: string | undefined): Promise<BackupChange> {
-  const body = await send(ctx, 'POST', backupsPath(server), name !== undefined ? { name } : {})
+  const body = await sendTolerant(ctx, 'POST', backupsPath(server), name !== undefined ? { name } : {})
   const record = asRecord(body)
   const created = asRecord(record.backup ?? record.data)
   return { message: messageOf(record), backup: toBackup(created) }
 }
 
 async function restoreBackup(ctx: AccountContext, server: Server, backupId: string): Promise<BackupChange> {
-  const body = await send(ctx, 'POST', `${backupsPath(server)}/${encodeURIComponent(backupId)}`)
+  const body = await sendTolerant(ctx, 'POST', `${backupsPath(server)}/${encodeURIComponent(backupId)}`)
   return { message: messageOf(asRecord(body)), backup: null }
 }
 
 async function deleteBackup(ctx: AccountContext, server: Server, backupId: string): Promise<BackupChange> {
-  const body = await send(ctx, 'DELETE', `${backupsPath(server)}/${encodeURIComponent(backupId)}`)
+  const body = await sendTolerant(ctx, 'DELETE', `${backupsPath(server)}/${encodeURIComponent(backupId)}`)
   return { message: messageOf(asRecord(body)), backup: null }
 }
 
@@ -94,22 +91,7 @@ async function deleteBackup(ctx: AccountContext, server: Server, backupId: strin
 
 /** The list body → backups; no array where one is expected, or only unusable entries, is `invalid-response`. */
 export function parseBackupList(body: unknown, accountId: string): ServerBackup[] {
-  const record = asRecord(body)
-  const list = listIn(record)
-  if (list === null) throw unknownShape('the backup list', fieldsOf(record), accountId)
-  const backups = list.flatMap((item) => {
-    const backup = toBackup(asRecord(item))
-    return backup ? [backup] : []
-  })
-  if (list.length > 0 && backups.length === 0) throw unknownShape(`${list.length} backup entries without an id`, fieldsOf(asRecord(list[0])), accountId)
-  return backups
-}
-
-function listIn(record: Record<string, unknown>): unknown[] | null {
-  if (Array.isArray(record.backups)) return record.backups
-  if (Array.isArray(record.data)) return record.data
-  const data = asRecord(record.data)
-  return Array.isArray(data.backups) ? data.backups : null
+  return tolerantList(body, 'backups', { list: 'the backup list', unreadable: (n) => `${n} backup entries without an id` }, toBackup, accountId)
 }
 
 function toBackup(item: Record<string, unknown>): ServerBackup | null {
@@ -135,31 +117,9 @@ function isoTime(value: string | number | undefined): string | null {
   return Number.isFinite(ms) ? new Date(ms).toISOString() : null
 }
 
-function messageOf(record: Record<string, unknown>): string | null {
-  return typeof record.message === 'string' && record.message.trim() !== '' ? capText(record.message) : null
-}
-
-function asRecord(value: unknown): Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : {}
-}
-
-function fieldsOf(record: Record<string, unknown>): string {
-  return Object.keys(record).filter((k) => k !== 'success').slice(0, 8).join(', ') || 'none'
-}
-
-function unknownShape(what: string, fields: string, accountId: string): FlotillaError {
-  return new FlotillaError('invalid-response', `elizon answered with ${what} in a shape Flotilla does not know (fields: ${fields}).`, { accountId })
-}
-
 // ---------------------------------------------------------------- HTTP
 
 function backupsPath(server: Server): string {
   return `/services/${encodeURIComponent(server.id)}/backups`
 }
 
-/** GET is retried by the client's rules; POST and DELETE get exactly one attempt. */
-async function send(ctx: AccountContext, method: HttpMethod, path: string, body?: unknown): Promise<unknown> {
-  const res = await elizonCall(ctx, { method, path, body, waitOnRateLimit: method === 'GET' })
-  rejectUnsuccessful(res.data, res.status, ctx.accountId)
-  return res.data
-}

@@ -19,6 +19,7 @@ import type { ActionOutcome, LivePatch, ProviderDetail, ServerOperations } from 
 import type { AccountContext } from '../provider-adapter'
 import { toNumberOrNull } from '../shared'
 import { elizonBackups } from './elizon-backups'
+import { elizonFirewall } from './elizon-firewall'
 import { elizonJson, type ElizonCall } from './elizon-request'
 
 export const STATUS_BATCH_MAX = 50
@@ -115,7 +116,8 @@ export const elizonServers: ServerOperations = {
   act: elizonAct,
   templates: elizonTemplates,
   metrics: elizonMetrics,
-  backups: elizonBackups
+  backups: elizonBackups,
+  firewall: elizonFirewall
 }
 
 // ---------------------------------------------------------------- live status
