@@ -5,28 +5,20 @@
 import { onBeforeUnmount, ref } from 'vue'
 import { backupBusy, type ServerBackup } from '@shared/contracts/backups'
 import { call } from '../api/client'
-import { errorText } from '../i18n/error-text'
-import { useTranslate } from './useTranslate'
+import { useTasks } from './useTasks'
 
 const POLL_MS = 3000
 
 export type BackupTask = 'create' | `restore:${string}` | `delete:${string}`
 
 export function useBackups(serverKey: () => string) {
-  const { tr } = useTranslate()
+  const { pending, errors, describe, run } = useTasks<BackupTask>()
   const backups = ref<ServerBackup[]>([])
   const loading = ref(false)
   const loadError = ref<string | null>(null)
-  const pending = ref<Partial<Record<BackupTask, boolean>>>({})
-  const errors = ref<Partial<Record<BackupTask, string>>>({})
   /** The last change's confirmation, for a status line. */
   const done = ref<{ task: BackupTask; message: string | null } | null>(null)
   let poll: ReturnType<typeof setTimeout> | undefined
-
-  function describe(error: unknown): string {
-    const { summary, detail } = errorText(error, tr)
-    return detail && detail !== summary ? `${summary} ${detail}` : summary
-  }
 
   async function load(): Promise<void> {
     clearTimeout(poll)
@@ -48,20 +40,12 @@ export function useBackups(serverKey: () => string) {
 
   /** Resolves true when the provider accepted it; on failure its words are in `errors[task]`. */
   async function runTask(task: BackupTask, work: () => Promise<{ message: string | null }>): Promise<boolean> {
-    pending.value = { ...pending.value, [task]: true }
-    errors.value = { ...errors.value, [task]: undefined }
     done.value = null
-    try {
-      const outcome = await work()
-      done.value = { task, message: outcome.message }
-      void load()
-      return true
-    } catch (error) {
-      errors.value = { ...errors.value, [task]: describe(error) }
-      return false
-    } finally {
-      pending.value = { ...pending.value, [task]: false }
-    }
+    const outcome = await run(task, work)
+    if (outcome === null) return false
+    done.value = { task, message: outcome.message }
+    void load()
+    return true
   }
 
   const create = (name: string) => runTask('create', () => call('backups.create', { key: serverKey(), name }))

@@ -6,28 +6,18 @@ import { ref } from 'vue'
 import type { FirewallRule, FirewallRuleFields } from '@shared/contracts/firewall'
 import { isFlotillaError } from '@shared/errors'
 import { call } from '../api/client'
-import { errorText } from '../i18n/error-text'
-import { useTranslate } from './useTranslate'
+import { useTasks } from './useTasks'
 
 export type FirewallTask = 'create' | `toggle:${string}` | `delete:${string}`
 
 export function useFirewall(serverKey: () => string) {
-  const { tr } = useTranslate()
+  // elizon's list of problems with the rule, when it gave one, after the words.
+  const { pending, errors, describe, run } = useTasks<FirewallTask>({ extraWords: withRuleIssues })
   const rules = ref<FirewallRule[]>([])
   const loading = ref(false)
   const loadError = ref<string | null>(null)
-  const pending = ref<Partial<Record<FirewallTask, boolean>>>({})
-  const errors = ref<Partial<Record<FirewallTask, string>>>({})
   /** The last change's confirmation, for a status line. */
   const done = ref<{ task: FirewallTask; rule: FirewallRule | null } | null>(null)
-
-  /** The summary, main's words, and elizon's list of problems with the rule when it gave one. */
-  function describe(error: unknown): string {
-    const { summary, detail } = errorText(error, tr)
-    const text = detail && detail !== summary ? `${summary} ${detail}` : summary
-    const issues = isFlotillaError(error) ? (error.issues ?? []).filter((i) => !text.includes(i)) : []
-    return issues.length > 0 ? `${text} (${issues.join('; ')})` : text
-  }
 
   async function load(): Promise<void> {
     loading.value = true
@@ -47,20 +37,12 @@ export function useFirewall(serverKey: () => string) {
 
   /** Resolves true when the provider accepted it; on failure its words are in `errors[task]`. */
   async function runTask(task: FirewallTask, rule: FirewallRule | null, work: () => Promise<unknown>): Promise<boolean> {
-    pending.value = { ...pending.value, [task]: true }
-    errors.value = { ...errors.value, [task]: undefined }
     done.value = null
-    try {
-      await work()
-      done.value = { task, rule }
-      await load()
-      return true
-    } catch (error) {
-      errors.value = { ...errors.value, [task]: describe(error) }
-      return false
-    } finally {
-      pending.value = { ...pending.value, [task]: false }
-    }
+    // `work` answers an object on success, so null means it failed.
+    if ((await run(task, work)) === null) return false
+    done.value = { task, rule }
+    await load()
+    return true
   }
 
   const create = (rule: FirewallRuleFields) => runTask('create', null, () => call('firewall.create', { key: serverKey(), rule }))
@@ -69,4 +51,9 @@ export function useFirewall(serverKey: () => string) {
   const remove = (rule: FirewallRule) => runTask(`delete:${rule.id}`, rule, () => call('firewall.delete', { key: serverKey(), ruleId: rule.id }))
 
   return { rules, loading, loadError, pending, errors, done, load, create, toggle, remove }
+}
+
+function withRuleIssues(error: unknown, text: string): string {
+  const issues = isFlotillaError(error) ? (error.issues ?? []).filter((i) => !text.includes(i)) : []
+  return issues.length > 0 ? `${text} (${issues.join('; ')})` : text
 }
