@@ -190,6 +190,14 @@ const ENGLISH_SCENES: Record<string, () => Promise<void>> = {
     await section.getByRole('table', { name: `Firewall rules of ${label}` }).getByRole('button', { name: /^Delete rule / }).first().click()
     await section.getByRole('group', { name: 'Confirm: Delete firewall rule' }).waitFor()
   },
+  'Fleet, server detail with a firewall rule being edited': async () => {
+    const label = await elizonServerWithFirewallRules()
+    await visit('fleet', 'Fleet')
+    await page.getByRole('table', { name: 'Servers' }).getByRole('row', { name: new RegExp(`\\b${escapeRegExp(label)}\\b`) }).first().click()
+    const section = page.getByRole('dialog', { name: `Server ${label}` }).getByRole('region', { name: 'Firewall' })
+    await section.getByRole('table', { name: `Firewall rules of ${label}` }).getByRole('button', { name: /^Edit rule / }).first().click()
+    await section.getByRole('group', { name: /^Change rule / }).getByRole('button', { name: 'Save changes' }).waitFor()
+  },
   'Fleet, column order open': async () => {
     await visit('fleet', 'Fleet')
     await page.getByRole('button', { name: 'Column order' }).click()

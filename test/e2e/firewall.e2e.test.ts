@@ -1,8 +1,9 @@
 // Firewall rules end to end: the built renderer in Chromium, main's real core
 // through the web harness, the elizon simulator over HTTP. Open a KVM server's
 // detail, see a port problem inline before anything is sent, add a rule (checked
-// at the simulator), disable it, delete it after a confirmation that names the
-// rule and the server, see it gone, and find the three changes in Activity.
+// at the simulator), change its port in the edit form, disable it, delete it
+// after a confirmation that names the rule and the server, see it gone, and find
+// the four changes in Activity.
 import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { addDemoAccounts } from '../harness/demo-accounts'
@@ -45,7 +46,7 @@ async function openDetail(label: string) {
 }
 
 describe('firewall rules, end to end', () => {
-  it('adds a rule, disables it, deletes it after confirming, and logs all three', async () => {
+  it('adds a rule, edits its port, disables it, deletes it after confirming, and logs all four', async () => {
     const drawer = await openDetail(vps.name)
     const section = drawer.getByRole('region', { name: 'Firewall' })
     const seeded = firewallOf(elizon.state, vps).length
@@ -69,12 +70,25 @@ describe('firewall rules, end to end', () => {
     const row = table.getByRole('row', { name: /e2e-admin/ })
     expect(await row.innerText()).toMatch(/8443[\s\S]*On/)
 
+    // Edit: the form starts from the rule; a new port is one PATCH, and the table shows it.
+    await row.getByRole('button', { name: 'Edit rule e2e-admin' }).click()
+    const edit = section.getByRole('group', { name: 'Change rule “e2e-admin”' })
+    const editPort = edit.getByLabel('Port or range (e.g. 22 or 8000:8100)')
+    expect(await editPort.inputValue()).toBe('8443')
+    await editPort.fill('9443')
+    await edit.getByRole('button', { name: 'Save changes' }).click()
+    await section.getByRole('status').filter({ hasText: 'Rule “e2e-admin” changed.' }).waitFor()
+    await expect.poll(() => row.innerText()).toMatch(/9443[\s\S]*On/)
+    expect(firewallOf(elizon.state, vps).at(-1)).toMatchObject({ proto: 'tcp', dport: '9443', comment: 'e2e-admin', enable: 1 })
+    expect(await row.getByRole('button', { name: 'Edit rule e2e-admin' }).evaluate((b) => b.matches(':focus'))).toBe(true)
+    expect(sentChanges()).toBe(2)
+
     // Disable: one PATCH; the row then says Off and offers Enable.
     await row.getByRole('button', { name: 'Disable rule e2e-admin' }).click()
     await section.getByRole('status').filter({ hasText: 'Rule “e2e-admin” disabled.' }).waitFor()
     await row.getByRole('button', { name: 'Enable rule e2e-admin' }).waitFor()
     expect(firewallOf(elizon.state, vps).at(-1)!.enable).toBe(0)
-    expect(sentChanges()).toBe(2)
+    expect(sentChanges()).toBe(3)
 
     // Delete asks first, naming the rule and the server; nothing is sent before "Delete rule".
     await row.getByRole('button', { name: 'Delete rule e2e-admin' }).click()
@@ -82,18 +96,20 @@ describe('firewall rules, end to end', () => {
     const warning = await confirm.innerText()
     expect(warning).toContain('“e2e-admin”')
     expect(warning).toContain(vps.name)
-    expect(sentChanges()).toBe(2)
+    expect(sentChanges()).toBe(3)
     await confirm.getByRole('button', { name: 'Delete rule', exact: true }).click()
     await section.getByRole('status').filter({ hasText: 'Rule “e2e-admin” deleted.' }).waitFor()
     await expect.poll(() => table.getByRole('row', { name: /e2e-admin/ }).count()).toBe(0)
     expect(firewallOf(elizon.state, vps)).toHaveLength(seeded)
-    expect(sentChanges()).toBe(3)
+    expect(sentChanges()).toBe(4)
 
     await drawer.getByRole('button', { name: 'Close server details' }).click()
     await nav(page).getByRole('link', { name: 'Activity' }).click()
     const log = page.getByRole('table', { name: 'Activity log' })
     await log.getByRole('row', { name: /Delete firewall rule/ }).waitFor()
     const rows = (await log.locator('tbody tr').allInnerTexts()).filter((r) => r.includes(vps.name))
-    for (const action of ['Add firewall rule', 'Change firewall rule', 'Delete firewall rule']) expect(rows.filter((r) => r.includes(action)), action).toHaveLength(1)
+    // "Change firewall rule" twice: the edit and the disable (both `firewall-update`).
+    const expected = { 'Add firewall rule': 1, 'Change firewall rule': 2, 'Delete firewall rule': 1 }
+    for (const [action, times] of Object.entries(expected)) expect(rows.filter((r) => r.includes(action)), action).toHaveLength(times)
   })
 })

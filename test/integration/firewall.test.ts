@@ -1,15 +1,16 @@
 // Firewall rules through main's real core against the elizon simulator over
 // HTTP: list, create (Proxmox field names on the wire, the list then shows it),
-// disable with a PATCH of `enable` alone, delete, the API's own words for 404 /
+// disable with a PATCH of `enable` alone, an edit of the comment alone that
+// leaves the rest of the rule as it was, delete, the API's own words for 404 /
 // 400 / 403, a broken body as invalid-response, one attempt only for the
 // changes even on a 5xx, bad input refused before any request, aluy refused in
 // words, and the activity entries written.
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest'
-import type { FirewallList, FirewallOutcome } from '../../src-main/shared/contracts/firewall'
+import { FirewallRuleChanges, type FirewallList, type FirewallOutcome } from '../../src-main/shared/contracts/firewall'
 import type { ActivityEntry } from '../../src-main/shared/contracts/fleet'
 import type { Account } from '../../src-main/shared/domain'
 import type { SerializedError } from '../../src-main/shared/errors'
-import { parseFirewallList } from '../../src-main/core/providers/elizon/elizon-firewall'
+import { parseFirewallList, proxmoxFields } from '../../src-main/core/providers/elizon/elizon-firewall'
 import type { AluySimulator, ElizonSimulator } from '../simulators/index'
 import { firewallOf } from '../simulators/elizon/routes/firewall'
 import type { ElizonService } from '../simulators/elizon/model'
@@ -105,6 +106,18 @@ describe('elizon firewall rules', () => {
     expect(updated.rule).toMatchObject({ id: String(rule.id), enabled: false, port: '22' })
     expect(firewallOf(elizon.state, vps)[0]!.enable).toBe(0)
     expect((await activity())[0]).toMatchObject({ serverKey: key, action: 'firewall-update', result: 'ok' })
+  })
+
+  it('changes only the comment when only the comment is given', async () => {
+    const vps = nextVps()
+    const key = keyOf(elizonAcc, vps.id)
+    const before = { ...firewallOf(elizon.state, vps)[0]! }
+    // The PATCH body (the simulator does not record bodies): Proxmox's name for the one field.
+    expect(proxmoxFields(FirewallRuleChanges.parse({ comment: ' admin ssh ' }))).toEqual({ comment: 'admin ssh' })
+    const since = requestsSince(elizon)
+    await call<FirewallOutcome>('firewall.update', { key, ruleId: String(before.id), changes: { comment: ' admin ssh ' } })
+    expect(since().map((r) => `${r.method} ${r.path}`)).toEqual([`PATCH /api/services/${vps.id}/firewall/${before.id}`])
+    expect(firewallOf(elizon.state, vps)[0]).toEqual({ ...before, comment: 'admin ssh' })
   })
 
   it('deletes a rule; the list no longer has it; an unknown rule is not-found and recorded as failed', async () => {

@@ -3,7 +3,7 @@
 // IPv4 / IPv6 address or CIDR), comment length, and the per-field problems the
 // renderer shows inline.
 import { describe, expect, it } from 'vitest'
-import { FirewallRuleChanges, FirewallRuleFields, firewallOffered, firewallProblems, validPortSpec, validSource } from './firewall'
+import { changedFields, draftOf, FirewallRuleChanges, FirewallRuleFields, firewallOffered, firewallProblems, validPortSpec, validSource, type FirewallRule } from './firewall'
 
 describe('firewall rule input', () => {
   it('accepts a full rule, trims it, and enables it unless told otherwise', () => {
@@ -58,6 +58,34 @@ describe('firewall rule input', () => {
     expect(FirewallRuleChanges.safeParse({}).success).toBe(false)
     expect(FirewallRuleChanges.safeParse({ port: '22' }).success).toBe(false)
     expect(FirewallRuleChanges.safeParse({ port: '22', protocol: 'tcp' }).success).toBe(true)
+  })
+
+  describe('an edit', () => {
+    const ssh: FirewallRule = { id: '1', direction: 'in', action: 'ACCEPT', protocol: 'tcp', port: '22', source: null, comment: 'ssh', enabled: true }
+
+    it('starts from the rule, keeping words outside the choices as null', () => {
+      expect(draftOf(ssh)).toEqual({ direction: 'in', action: 'ACCEPT', protocol: 'tcp', port: '22', source: '', comment: 'ssh', enabled: true })
+      expect(draftOf({ ...ssh, direction: 'group', action: 'RETURN', protocol: 'sctp', port: null })).toMatchObject({ direction: null, action: null, protocol: null, port: '' })
+      expect(draftOf({ ...ssh, protocol: null }).protocol).toBe('')
+    })
+
+    it('changes only the fields that differ, trimmed, and nothing when nothing differs', () => {
+      expect(changedFields(ssh, draftOf(ssh))).toEqual({ changes: {}, cleared: [] })
+      expect(changedFields(ssh, { ...draftOf(ssh), comment: ' admin ', enabled: false })).toEqual({ changes: { comment: 'admin', enabled: false }, cleared: [] })
+      expect(changedFields(ssh, { ...draftOf(ssh), port: ' 22 ' })).toEqual({ changes: {}, cleared: [] })
+    })
+
+    it('sends the protocol along with a changed port, so the change passes the contract', () => {
+      const { changes } = changedFields(ssh, { ...draftOf(ssh), port: '2222' })
+      expect(changes).toEqual({ port: '2222', protocol: 'tcp' })
+      expect(FirewallRuleChanges.safeParse(changes).success).toBe(true)
+    })
+
+    it('lists emptied fields instead of sending them, and never sends a kept unusual word', () => {
+      expect(changedFields(ssh, { ...draftOf(ssh), protocol: '', port: '', comment: '' })).toEqual({ changes: {}, cleared: ['protocol', 'port', 'comment'] })
+      const odd: FirewallRule = { ...ssh, direction: 'group', protocol: 'sctp' }
+      expect(changedFields(odd, { ...draftOf(odd), source: '10.0.0.0/8' })).toEqual({ changes: { source: '10.0.0.0/8' }, cleared: [] })
+    })
   })
 
   it('is offered for active elizon VPSes only', () => {

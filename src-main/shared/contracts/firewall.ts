@@ -147,6 +147,70 @@ function problemOf(message: string): FirewallProblem {
   return (Object.keys(FIREWALL_PROBLEMS) as FirewallProblem[]).find((k) => FIREWALL_PROBLEMS[k] === message) ?? 'invalid'
 }
 
+/** A rule as a form holds it: text fields as typed, the choices as picked. */
+export interface FirewallRuleDraft {
+  /** null: the rule's own word is none of the choices (e.g. Proxmox's "group"); it is kept. */
+  direction: FirewallDirection | null
+  action: FirewallAction | null
+  /** '': any protocol; null: the rule's own protocol is none of the choices; it is kept. */
+  protocol: FirewallProtocol | '' | null
+  port: string
+  source: string
+  comment: string
+  enabled: boolean
+}
+
+/** The fields an edit can empty only by deleting the rule: `firewall.update` reads an empty value as "not given". */
+export type ClearableFirewallField = 'protocol' | 'port' | 'source' | 'comment'
+export type FirewallRuleChangesInput = z.input<typeof FirewallRuleChanges>
+
+/** An existing rule as the edit form starts. */
+export function draftOf(rule: FirewallRule): FirewallRuleDraft {
+  return {
+    direction: oneOf(FIREWALL_DIRECTIONS, rule.direction),
+    action: oneOf(FIREWALL_ACTIONS, rule.action),
+    protocol: rule.protocol === null ? '' : oneOf(FIREWALL_PROTOCOLS, rule.protocol),
+    port: rule.port ?? '',
+    source: rule.source ?? '',
+    comment: rule.comment ?? '',
+    enabled: rule.enabled
+  }
+}
+
+/**
+ * What an edit changes, as `firewall.update` takes it: only the fields that differ,
+ * plus the protocol whenever the port changed (the API takes a port only together
+ * with tcp / udp). Fields the user emptied are listed in `cleared`, not sent.
+ */
+export function changedFields(before: FirewallRule, after: FirewallRuleDraft): { changes: FirewallRuleChangesInput; cleared: ClearableFirewallField[] } {
+  const changes: FirewallRuleChangesInput = {}
+  const cleared: ClearableFirewallField[] = []
+  if (after.direction !== null && after.direction !== before.direction) changes.direction = after.direction
+  if (after.action !== null && after.action !== before.action) changes.action = after.action
+  if (after.protocol !== null && after.protocol !== (before.protocol ?? '')) {
+    if (after.protocol === '') cleared.push('protocol')
+    else changes.protocol = after.protocol
+  }
+  for (const field of ['port', 'source', 'comment'] as const) {
+    const now = after[field].trim()
+    if (now === (before[field] ?? '')) continue
+    if (now === '') cleared.push(field)
+    else changes[field] = now
+  }
+  if (after.enabled !== before.enabled) changes.enabled = after.enabled
+  if (changes.port !== undefined && changes.protocol === undefined && after.protocol) changes.protocol = after.protocol
+  return { changes, cleared }
+}
+
+/** A draft as rule fields, for checking; a kept unusual word stands in as the first choice (it is not sent). */
+export function draftFields(draft: FirewallRuleDraft): FirewallRuleFields {
+  return { ...draft, direction: draft.direction ?? 'in', action: draft.action ?? 'ACCEPT', protocol: draft.protocol ?? '' }
+}
+
+function oneOf<T extends string>(choices: readonly T[], value: string | null): T | null {
+  return choices.find((c) => c === value) ?? null
+}
+
 /**
  * Whether the detail offers firewall rules for this server: elizon's API has them
  * for its Proxmox VPSes (not game servers), aluy's has none; a service that is not

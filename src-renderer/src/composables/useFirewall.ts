@@ -1,14 +1,14 @@
 // One server's firewall rules in the detail view: the list, and create / toggle
-// / delete each with its own busy flag and the API's own words when it fails
-// (keyed `create`, `toggle:<id>`, `delete:<id>`). The list is read again after
+// / edit / delete each with its own busy flag and the API's own words when it
+// fails (keyed `create`, `toggle:<id>`, `edit:<id>`, `delete:<id>`). The list is read again after
 // every change: the provider may renumber rules (Proxmox positions).
 import { ref } from 'vue'
-import type { FirewallRule, FirewallRuleFields } from '@shared/contracts/firewall'
+import type { FirewallRule, FirewallRuleChangesInput, FirewallRuleFields } from '@shared/contracts/firewall'
 import { isFlotillaError } from '@shared/errors'
 import { call } from '../api/client'
 import { useTasks } from './useTasks'
 
-export type FirewallTask = 'create' | `toggle:${string}` | `delete:${string}`
+export type FirewallTask = 'create' | `toggle:${string}` | `edit:${string}` | `delete:${string}`
 
 export function useFirewall(serverKey: () => string) {
   // elizon's list of problems with the rule, when it gave one, after the words.
@@ -48,9 +48,12 @@ export function useFirewall(serverKey: () => string) {
   const create = (rule: FirewallRuleFields) => runTask('create', null, () => call('firewall.create', { key: serverKey(), rule }))
   const toggle = (rule: FirewallRule) =>
     runTask(`toggle:${rule.id}`, rule, () => call('firewall.update', { key: serverKey(), ruleId: rule.id, changes: { enabled: !rule.enabled } }))
+  /** `changes` holds only what the user changed (see `changedFields`). */
+  const edit = (rule: FirewallRule, changes: FirewallRuleChangesInput) =>
+    runTask(`edit:${rule.id}`, rule, () => call('firewall.update', { key: serverKey(), ruleId: rule.id, changes }))
   const remove = (rule: FirewallRule) => runTask(`delete:${rule.id}`, rule, () => call('firewall.delete', { key: serverKey(), ruleId: rule.id }))
 
-  return { rules, loading, loadError, pending, errors, done, load, create, toggle, remove }
+  return { rules, loading, loadError, pending, errors, done, load, create, toggle, edit, remove }
 }
 
 function withRuleIssues(error: unknown, text: string): string {

@@ -1,6 +1,7 @@
 // The firewall section over a fake bridge: hidden (and silent) for aluy; for an
 // elizon VPS the rules, an "Add rule" whose problems are shown inline before
-// anything is sent, a toggle that sends only `enabled`, a delete that asks first
+// anything is sent, an "Enabled" choice when adding, an edit that sends only
+// what changed, a toggle that sends only `enabled`, a delete that asks first
 // naming the rule and the server, and a refused change in the API's own words.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { flushPromises, mount, type VueWrapper } from '@vue/test-utils'
@@ -61,7 +62,8 @@ afterEach(() => {
 })
 
 async function mountSection(s: Server): Promise<VueWrapper> {
-  wrapper = mount(FirewallSection, { props: { server: s }, global: { plugins: [createFlotillaI18n('en'), [PrimeVue, { theme: 'none' }]] } })
+  // Attached, so focus moves can be checked.
+  wrapper = mount(FirewallSection, { attachTo: document.body, props: { server: s }, global: { plugins: [createFlotillaI18n('en'), [PrimeVue, { theme: 'none' }]] } })
   await flushPromises()
   return wrapper
 }
@@ -141,5 +143,86 @@ describe('FirewallSection', () => {
     const alert = w.get('[role="alert"]').text()
     expect(alert).toContain('Change firewall rule failed: ')
     expect(alert).toContain('Invalid firewall rule: dport requires proto tcp or udp')
+  })
+
+  it('adds a rule disabled when "Enabled" is unticked', async () => {
+    const w = await mountSection(server)
+    expect((w.get('#fw-enabled').element as HTMLInputElement).checked).toBe(true)
+    expect(w.get('label[for="fw-enabled"]').text()).toBe('Enabled')
+    await w.get('#fw-port').setValue('443')
+    await w.get('#fw-enabled').setValue(false)
+    await button(w, 'Add rule').trigger('click')
+    await flushPromises()
+    expect(sent('firewall.create')).toEqual([
+      { key: server.key, rule: { direction: 'in', action: 'ACCEPT', protocol: 'tcp', port: '443', source: '', comment: '', enabled: false } }
+    ])
+  })
+
+  it('edits a rule from its own values, sending only what changed (the protocol along with a new port)', async () => {
+    fake.handle('firewall.update', () => ({ message: 'Firewall rule updated', rule: null }))
+    const w = await mountSection(server)
+    await button(w, 'Edit rule ssh').trigger('click')
+    expect(button(w, 'Edit rule ssh').attributes('aria-expanded')).toBe('true')
+    expect(w.get('fieldset legend').text()).toBe('Change rule “ssh”')
+    expect((w.get('#fw-edit-1-port').element as HTMLInputElement).value).toBe('22')
+    expect((w.get('#fw-edit-1-comment').element as HTMLInputElement).value).toBe('ssh')
+    expect((w.get('#fw-edit-1-enabled').element as HTMLInputElement).checked).toBe(true)
+
+    await w.get('#fw-edit-1-port').setValue('2222')
+    await w.get('#fw-edit-1-comment').setValue('admin ssh')
+    await button(w, 'Save changes').trigger('click')
+    await flushPromises()
+    expect(sent('firewall.update')).toEqual([{ key: server.key, ruleId: '1', changes: { port: '2222', protocol: 'tcp', comment: 'admin ssh' } }])
+    expect(w.get('[role="status"]').text()).toBe('Rule “ssh” changed.')
+    expect(w.find('#fw-edit-1-port').exists()).toBe(false)
+    expect(document.activeElement?.id).toBe('fw-edit-open-1')
+
+    // Rule 2 has no port: ticking "Enabled" sends that alone.
+    await button(w, 'Edit rule rule 2').trigger('click')
+    await w.get('#fw-edit-2-enabled').setValue(true)
+    await button(w, 'Save changes').trigger('click')
+    await flushPromises()
+    expect(sent('firewall.update').at(-1)).toEqual({ key: server.key, ruleId: '2', changes: { enabled: true } })
+  })
+
+  it('shows an edit’s problems inline and sends nothing; a refusal then sits next to the form', async () => {
+    const w = await mountSection(server)
+    await button(w, 'Edit rule ssh').trigger('click')
+    await button(w, 'Save changes').trigger('click')
+    expect(w.text()).toContain('There is nothing to change.')
+
+    await w.get('#fw-edit-1-port').setValue('70000')
+    await w.get('#fw-edit-1-comment').setValue('')
+    await button(w, 'Save changes').trigger('click')
+    await flushPromises()
+    expect(w.get('#fw-edit-1-port-problem').text()).toBe('Enter a port from 1 to 65535, or a range such as 8000:8100.')
+    expect(w.get('#fw-edit-1-port').attributes('aria-describedby')).toBe('fw-edit-1-port-problem')
+    expect(w.get('#fw-edit-1-comment-problem').text()).toContain('cannot be emptied')
+    expect(w.find('#fw-port-problem').exists()).toBe(false)
+    expect(sent('firewall.update')).toEqual([])
+
+    // Fixed, it is sent; the fake refuses it, and the words stay next to the open form.
+    await w.get('#fw-edit-1-port').setValue('2222')
+    await w.get('#fw-edit-1-comment').setValue('ssh')
+    await button(w, 'Save changes').trigger('click')
+    await flushPromises()
+    expect(sent('firewall.update')).toEqual([{ key: server.key, ruleId: '1', changes: { port: '2222', protocol: 'tcp' } }])
+    const form = w.get('fieldset')
+    const alert = form.get('[role="alert"]').text()
+    expect(alert).toContain('Change firewall rule failed: ')
+    expect(alert).toContain('Invalid firewall rule: dport requires proto tcp or udp')
+    expect(form.find('#fw-edit-1-port').exists()).toBe(true)
+  })
+
+  it('cancel closes the edit without sending and returns focus to its Edit button', async () => {
+    const w = await mountSection(server)
+    await button(w, 'Edit rule ssh').trigger('click')
+    await w.get('#fw-edit-1-port').setValue('2222')
+    await button(w, 'Cancel').trigger('click')
+    await flushPromises()
+    expect(w.find('#fw-edit-1-port').exists()).toBe(false)
+    expect(button(w, 'Edit rule ssh').attributes('aria-expanded')).toBe('false')
+    expect(document.activeElement?.id).toBe('fw-edit-open-1')
+    expect(sent('firewall.update')).toEqual([])
   })
 })

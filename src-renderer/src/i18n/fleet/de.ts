@@ -293,6 +293,7 @@ const fleetTable: MessageSchema<typeof en> = {
       port: 'Port oder Bereich (z. B. 22 oder 8000:8100)',
       source: 'Quell-IP oder CIDR (leer: überall)',
       comment: 'Kommentar (optional)',
+      enabled: 'Aktiv',
       submit: 'Regel hinzufügen'
     },
     problems: {
@@ -301,11 +302,13 @@ const fleetTable: MessageSchema<typeof en> = {
       source: 'Bitte eine IPv4- oder IPv6-Adresse oder einen Bereich wie 203.0.113.0/24 angeben.',
       comment: 'Der Kommentar darf höchstens 200 Zeichen lang sein.',
       noChange: 'Es gibt nichts zu ändern.',
-      invalid: 'Dieser Wert ist nicht erlaubt.'
+      invalid: 'Dieser Wert ist nicht erlaubt.',
+      cannotClear: 'Dieses Feld lässt sich bei einer bestehenden Regel hier nicht leeren; bitte stattdessen die Regel löschen und neu anlegen.'
     },
     enable: 'Regel {name} einschalten',
     disable: 'Regel {name} ausschalten',
     delete: 'Regel {name} löschen',
+    edit: { open: 'Regel {name} bearbeiten', legend: 'Regel „{name}“ ändern', submit: 'Änderungen speichern', cancel: 'Abbrechen', done: 'Regel „{name}“ geändert.' },
     confirmDelete: 'Die Firewall-Regel „{name}“ ({summary}) von {label} löschen? Der Verkehr, den sie erfasst hat, wird dann von den übrigen Regeln behandelt.',
     confirmDeleteRun: 'Regel löschen',
     confirmCancel: 'Abbrechen',

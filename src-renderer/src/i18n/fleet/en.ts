@@ -290,6 +290,7 @@ const fleetTable = {
       port: 'Port or range (e.g. 22 or 8000:8100)',
       source: 'Source IP or CIDR (empty: anywhere)',
       comment: 'Comment (optional)',
+      enabled: 'Enabled',
       submit: 'Add rule'
     },
     problems: {
@@ -298,11 +299,13 @@ const fleetTable = {
       source: 'Enter an IPv4 or IPv6 address, or a range such as 203.0.113.0/24.',
       comment: 'The comment may have at most 200 characters.',
       noChange: 'There is nothing to change.',
-      invalid: 'This value is not allowed.'
+      invalid: 'This value is not allowed.',
+      cannotClear: 'An existing rule’s field cannot be emptied here; delete the rule and add it again instead.'
     },
     enable: 'Enable rule {name}',
     disable: 'Disable rule {name}',
     delete: 'Delete rule {name}',
+    edit: { open: 'Edit rule {name}', legend: 'Change rule “{name}”', submit: 'Save changes', cancel: 'Cancel', done: 'Rule “{name}” changed.' },
     confirmDelete: 'Delete the firewall rule “{name}” ({summary}) from {label}? Traffic it matched is then handled by the remaining rules.',
     confirmDeleteRun: 'Delete rule',
     confirmCancel: 'Cancel',
