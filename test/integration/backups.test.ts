@@ -4,16 +4,14 @@
 // the changes, aluy refused in words, and the activity entries written.
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import type { BackupList, BackupOutcome } from '../../src-main/shared/contracts/backups'
-import type { ActivityEntry } from '../../src-main/shared/contracts/fleet'
 import type { Account } from '../../src-main/shared/domain'
-import type { SerializedError } from '../../src-main/shared/errors'
 import { parseBackupList } from '../../src-main/core/providers/elizon/elizon-backups'
 import type { AluySimulator, ElizonSimulator } from '../simulators/index'
 import { backupsOf } from '../simulators/elizon/routes/backups'
 import type { ElizonService } from '../simulators/elizon/model'
-import { makeCoreFixture, unwrap, type CoreFixture } from '../support/core-fixture'
+import { fails as failsOn, makeCoreFixture, unwrap, type CoreFixture } from '../support/core-fixture'
 import { startSimulatorPair, type SimulatorPair } from '../support/simulator-pair'
-import { addAccount, keyOf, refreshAll, requestsSince } from './fleet-support'
+import { activityOf, addAccount, keyOf, refreshAll, requestsSince } from './fleet-support'
 
 let sims: SimulatorPair
 let aluy: AluySimulator
@@ -51,17 +49,9 @@ function nextVps(): ElizonService {
   return vps
 }
 
-async function call<T>(channel: string, input: unknown): Promise<T> {
-  return unwrap(await fx.dispatch(channel as 'backups.list', input as never)) as T
-}
-async function fails(channel: string, input: unknown): Promise<SerializedError> {
-  const res = await fx.dispatch(channel as 'backups.list', input as never)
-  if (res.ok) throw new Error(`expected ${channel} to fail`)
-  return res.error
-}
-async function activity(): Promise<ActivityEntry[]> {
-  return unwrap(await fx.dispatch('activity.list', undefined)) as ActivityEntry[]
-}
+const call = async <T>(channel: string, input: unknown): Promise<T> => unwrap(await fx.dispatch(channel, input)) as T
+const fails = (channel: string, input: unknown) => failsOn(fx, channel, input)
+const activity = () => activityOf(fx)
 /** Waits out the simulator's create / restore job. */
 async function jobDone(): Promise<void> {
   await new Promise((r) => setTimeout(r, elizon.state.backupJobMs + 50))

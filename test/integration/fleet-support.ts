@@ -1,6 +1,6 @@
 // Shared set-up for the fleet tests: accounts added through the real core
 // against the simulators, and the push events the core emits, collected.
-import type { FleetDelta, JobProgress } from '../../src-main/shared/contracts/fleet'
+import type { ActivityEntry, FleetDelta, JobProgress } from '../../src-main/shared/contracts/fleet'
 import type { AccountSaveResult } from '../../src-main/shared/contract'
 import type { Account, Server } from '../../src-main/shared/domain'
 import type { Simulator } from '../simulators/index'
@@ -61,4 +61,9 @@ export async function until(check: () => boolean, what: string, timeoutMs = 5000
     if (Date.now() > end) throw new Error(`timed out waiting for ${what}`)
     await new Promise((r) => setTimeout(r, 10))
   }
+}
+
+/** The activity log as main lists it, newest first. */
+export async function activityOf(fx: CoreFixture): Promise<ActivityEntry[]> {
+  return unwrap(await fx.dispatch('activity.list', undefined)) as ActivityEntry[]
 }

@@ -11,6 +11,7 @@ import { createHttpClient } from '../../src-main/core/http/fetch-http-client'
 import { createDispatcher, type Dispatch } from '../../src-main/core/ipc/dispatch'
 import { createLogger, type Logger } from '../../src-main/core/logging/logger'
 import { KeytarSecretStore } from '../../src-main/core/secrets/keytar-secret-store'
+import type { SerializedError } from '../../src-main/shared/errors'
 
 export interface CoreFixture {
   readonly userDataDir: string
@@ -70,6 +71,13 @@ export async function makeCoreFixture(options: { refreshOnStart?: boolean; learn
   }
   fixture.dispatch = createDispatcher(fixture.core.handlers)
   return fixture
+}
+
+/** A dispatch that must fail: its error envelope, or the test fails. */
+export async function fails(fx: CoreFixture, channel: string, input: unknown): Promise<SerializedError> {
+  const res = await fx.dispatch(channel, input)
+  if (res.ok) throw new Error(`expected ${channel} to fail`)
+  return res.error
 }
 
 /** Unwraps an IPC envelope, failing the test with the error when it is not ok. */

@@ -10,27 +10,19 @@ import { FlotillaError } from '@shared/errors'
 import BackupsSection from './BackupsSection.vue'
 import { createFlotillaI18n } from '../../i18n'
 import { createFakeBridge, type FakeBridge } from '../../testing/fake-bridge'
+import { buttonNamed } from '../../testing/find'
+import { makeServer } from '../../fleet/testing-rows'
 
-const server: Server = {
-  key: 'acc_abcdefgh:svc1',
+const server: Server = makeServer({
   id: 'svc1',
   accountId: 'acc_abcdefgh',
   provider: 'elizon',
   label: 'web-01',
-  kind: 'VPS',
-  status: 'active',
   statusText: 'RUNNING',
-  power: 'running',
-  primaryIpv4: null,
-  primaryIpv6: null,
-  location: null,
   vcpu: 2,
   ramMb: 4096,
-  diskGb: 80,
-  hourlyRateCents: null,
-  monthlyPriceCents: null,
-  createdAt: null
-}
+  diskGb: 80
+})
 
 const list: BackupList = {
   fetchedAt: '2026-01-01T00:00:00.000Z',
@@ -64,11 +56,7 @@ async function mountSection(s: Server): Promise<VueWrapper> {
   return wrapper
 }
 
-function button(w: VueWrapper, name: string) {
-  const found = w.findAll('button').find((b) => (b.attributes('aria-label') ?? b.text()) === name)
-  if (!found) throw new Error(`no button "${name}"`)
-  return found
-}
+const button = buttonNamed
 
 describe('BackupsSection', () => {
   it('shows nothing and asks nothing for an aluy server', async () => {
