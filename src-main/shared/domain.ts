@@ -77,6 +77,11 @@ export const Server = z.object({
   /** The provider's own status word, for display and search. */
   statusText: z.string(),
   power: z.enum(POWER_STATES),
+  /**
+   * The provider's own power word when it is not one we know (e.g. "MIGRATING"),
+   * shown as it came instead of "unknown"; null or absent when `power` says it all.
+   */
+  powerText: z.string().nullable().optional(),
   primaryIpv4: z.string().nullable(),
   primaryIpv6: z.string().nullable(),
   location: z.string().nullable(),
@@ -87,7 +92,13 @@ export const Server = z.object({
   monthlyPriceCents: z.number().int().nullable(),
   createdAt: z.string().nullable(),
   /** aluy: provisioning failed upstream (GET /services/:id hasProvisionIssue); retry-provision is offered. */
-  provisionIssue: z.boolean().optional()
+  provisionIssue: z.boolean().optional(),
+  /**
+   * What the adapter could not read on this item (a field missing or of an odd
+   * shape): the row is shown with what was readable, never dropped, and never
+   * fails the account. Plain words, no secrets.
+   */
+  warnings: z.array(z.string()).optional()
 })
 export type Server = z.infer<typeof Server>
 
