@@ -12,7 +12,7 @@ import type {
   PromoResult
 } from '../../shared/contracts/orders'
 import type { OsTemplate } from '../../shared/contracts/fleet'
-import type { AccountContext } from '../providers/provider-adapter'
+import type { AccountContext } from '../providers/account-context'
 
 export interface ProviderCatalog {
   readonly products: CatalogProduct[]

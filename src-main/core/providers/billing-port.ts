@@ -2,7 +2,7 @@
 // their PDFs, normalised. Each provider implements what its API offers; the
 // BillingService above it never sees a URL or a body shape.
 import type { AutoCharge, BillingTransaction } from '../../shared/contracts/billing'
-import type { AccountContext } from './provider-adapter'
+import type { AccountContext } from './account-context'
 
 export interface WalletInfo {
   readonly balanceCents: number

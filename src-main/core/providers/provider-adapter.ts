@@ -3,23 +3,14 @@
 // quirks stay inside the adapter that owns them.
 import type { ProviderId, Server, VerifyResult } from '../../shared/domain'
 import type { ConsoleAccess, ConsoleStreamHandlers } from '../console/console-access'
-import type { HttpClient } from '../http/http-client'
+import type { AccountContext } from './account-context'
 import type { ServerOperations } from '../servers/server-operations'
 import type { BillingPort } from './billing-port'
 import type { OrderOperations } from '../orders/order-operations'
 import type { SshKeyOperations } from '../ssh-keys/ssh-key-operations'
 import type { TicketOperations } from '../tickets/ticket-operations'
 
-/** What an adapter needs to talk to one account. Lives in main only: it holds the secret. */
-export interface AccountContext {
-  readonly accountId: string
-  /** API base URL without trailing slash (production default or the account's override). */
-  readonly baseUrl: string
-  /** The normalised credential (aluy: the session token only; elizon: the API key). */
-  readonly credential: string
-  readonly http: HttpClient
-  readonly signal?: AbortSignal
-}
+export type { AccountContext }
 
 /** Which optional features a provider offers, so the UI only shows what works. */
 export interface ProviderCapabilities {

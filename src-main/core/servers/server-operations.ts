@@ -16,7 +16,7 @@ import type {
 import type { ServerBackup } from '../../shared/contracts/backups'
 import type { FirewallRule, ParsedFirewallRuleChanges, ParsedFirewallRuleFields } from '../../shared/contracts/firewall'
 import type { Server } from '../../shared/domain'
-import type { AccountContext } from '../providers/provider-adapter'
+import type { AccountContext } from '../providers/account-context'
 
 /** What a live status call may change on a Server. Absent fields stay as they were. */
 export type LivePatch = Partial<

@@ -1,7 +1,7 @@
 // The part of the provider port the SSH-keys feature adds. The service computes
 // fingerprints itself from the public key, so providers that return none (aluy)
 // and providers that do (elizon) read the same.
-import type { AccountContext } from '../providers/provider-adapter'
+import type { AccountContext } from '../providers/account-context'
 
 export interface ProviderSshKey {
   readonly id: string

@@ -1,7 +1,7 @@
 // The part of the provider port the tickets feature adds. Statuses arrive
 // already normalised (TicketState) beside the provider's own word.
 import type { TicketMessage, TicketState } from '../../shared/contracts/tickets'
-import type { AccountContext } from '../providers/provider-adapter'
+import type { AccountContext } from '../providers/account-context'
 
 export interface ProviderTicket {
   readonly id: string

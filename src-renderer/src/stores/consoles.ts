@@ -7,12 +7,9 @@ import { defineStore } from 'pinia'
 import { computed, ref, shallowRef } from 'vue'
 import type { ConsoleOpened, ConsolePowerAction } from '@shared/contracts/console'
 import { call, onEvent } from '../api/client'
-import { createVncConnection, type VncConnection } from '../components/console/vnc-connection'
+import { createVncConnection, type VncConnection, type VncTicket } from '../components/console/vnc-connection'
 
-export interface VncTicket {
-  readonly url: string
-  readonly password: string | null
-}
+export type { VncTicket }
 
 export interface ConsoleTab {
   readonly serverKey: string

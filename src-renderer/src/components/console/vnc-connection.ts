@@ -8,7 +8,12 @@
 // element where the screen goes once it is mounted.
 import RFB from '@novnc/novnc'
 import { ref, shallowRef, type Ref } from 'vue'
-import type { VncTicket } from '../../stores/consoles'
+
+/** What one connection needs from a fresh console ticket (the store fetches it). */
+export interface VncTicket {
+  readonly url: string
+  readonly password: string | null
+}
 
 export type VncState = 'idle' | 'connecting' | 'connected' | 'wrong-password' | 'credentials-required' | 'disconnected'
 
