@@ -129,7 +129,7 @@ describe('fleet, end to end', () => {
     const confirm = page.getByRole('dialog', { name: 'Confirm bulk action' })
     await expect.poll(() => confirm.innerText()).toContain(`${aluyAccount().label}: 1 server`)
     expect(await confirm.innerText()).toContain(`${elizonAccount().label}: 1 server`)
-    await confirm.getByRole('button', { name: 'Run on 2 servers' }).click()
+    await confirm.getByRole('button', { name: 'Restart on 2 servers' }).click()
 
     const summary = confirm.getByRole('status')
     await expect.poll(() => summary.innerText(), { timeout: 20_000 }).toContain('1 of 2 failed:')

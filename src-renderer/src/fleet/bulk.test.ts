@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import type { JobProgress } from '@shared/contracts/fleet'
-import { jobSummary, latestProgress, selectionByAccount } from './bulk'
+import { jobSummary, latestProgress, namedByAccount, splitByVisibility } from './bulk'
 import { notificationsFor } from './notifications'
 import { applyDelta, followRenames } from './delta'
 import { buildRow } from './rows'
@@ -17,14 +17,25 @@ function job(done: number, finished = false): JobProgress {
 }
 
 describe('bulk helpers', () => {
-  it('names each account with its count, sorted by name', () => {
+  it('names each account with its count and its servers by name, sorted', () => {
     const acme = makeAccount('acc_aaaaaaaa', 'Zeta')
     const beta = makeAccount('acc_bbbbbbbb', 'Alpha')
-    const rows = [buildRow(makeServer({ id: '1' }), acme), buildRow(makeServer({ id: '2' }), acme), buildRow(makeServer({ id: '3', accountId: beta.id }), beta)]
-    expect(selectionByAccount(rows)).toEqual([
-      { accountId: 'acc_bbbbbbbb', accountLabel: 'Alpha', count: 1 },
-      { accountId: 'acc_aaaaaaaa', accountLabel: 'Zeta', count: 2 }
+    const rows = [
+      buildRow(makeServer({ id: '1', label: 'web-2' }), acme),
+      buildRow(makeServer({ id: '2', label: 'db-1' }), acme),
+      buildRow(makeServer({ id: '3', label: 'edge', accountId: beta.id }), beta)
+    ]
+    expect(namedByAccount(rows)).toEqual([
+      { accountId: 'acc_bbbbbbbb', accountLabel: 'Alpha', count: 1, labels: ['edge'] },
+      { accountId: 'acc_aaaaaaaa', accountLabel: 'Zeta', count: 2, labels: ['db-1', 'web-2'] }
     ])
+  })
+  it('splits the selection into the rows the filter shows and those it hides', () => {
+    const acme = makeAccount('acc_aaaaaaaa', 'Acme')
+    const [a, b, c] = ['1', '2', '3'].map((id) => buildRow(makeServer({ id }), acme))
+    const split = splitByVisibility([a!, b!], [b!, c!])
+    expect(split.visible.map((r) => r.server.id)).toEqual(['2'])
+    expect(split.hidden.map((r) => r.server.id)).toEqual(['1'])
   })
   it('keeps the report that is further along, whatever order they arrive in', () => {
     expect(latestProgress(job(2, true), job(1)).finished).toBe(true)

@@ -9,13 +9,30 @@ export interface AccountGroup {
   count: number
 }
 
-export function selectionByAccount(rows: readonly FleetRow[]): AccountGroup[] {
-  const groups = new Map<string, AccountGroup>()
+/** The selection split by what the filter shows now: rows out of view are acted on only when the user says so. */
+export function splitByVisibility(selected: readonly FleetRow[], shown: readonly FleetRow[]): { visible: FleetRow[]; hidden: FleetRow[] } {
+  const inView = new Set(shown.map((r) => r.key))
+  return {
+    visible: selected.filter((r) => inView.has(r.key)),
+    hidden: selected.filter((r) => !inView.has(r.key))
+  }
+}
+
+export interface NamedGroup extends AccountGroup {
+  /** The servers' labels, sorted; the confirmation shows the first few and collapses the rest. */
+  labels: string[]
+}
+
+/** The servers an action will touch, by account and by name, for the confirmation. */
+export function namedByAccount(rows: readonly FleetRow[]): NamedGroup[] {
+  const groups = new Map<string, NamedGroup>()
   for (const row of rows) {
-    const group = groups.get(row.server.accountId) ?? { accountId: row.server.accountId, accountLabel: row.accountLabel, count: 0 }
+    const group = groups.get(row.server.accountId) ?? { accountId: row.server.accountId, accountLabel: row.accountLabel, count: 0, labels: [] }
     group.count++
+    group.labels.push(row.server.label || row.server.id)
     groups.set(row.server.accountId, group)
   }
+  for (const group of groups.values()) group.labels.sort((a, b) => a.localeCompare(b))
   return [...groups.values()].sort((a, b) => a.accountLabel.localeCompare(b.accountLabel))
 }
 
