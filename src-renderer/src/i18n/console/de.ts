@@ -68,7 +68,11 @@ const de: Messages['console'] = {
     shutdown: 'Herunterfahren',
     stop: 'Hart ausschalten',
     restart: 'Neu starten',
-    confirm: '„{label}“: {action}?'
+    confirm: '„{label}“: {action}?',
+    confirmTitle: '{label}: {action}?',
+    confirmAt: '„{label}“ bei {account}: {action}? Das laufende System wird unterbrochen.',
+    acceptNamed: '{label}: {action}',
+    none: 'Für diesen Server sind gerade keine Stromaktionen möglich'
   },
   powerDone: '{action}: Anfrage gesendet',
   paste: {

@@ -66,7 +66,11 @@ export default {
     shutdown: 'Shut down',
     stop: 'Force stop',
     restart: 'Restart',
-    confirm: '{action} “{label}”?'
+    confirm: '{action} “{label}”?',
+    confirmTitle: '{action} {label}?',
+    confirmAt: '{action} “{label}” at {account}? The running system is cut short.',
+    acceptNamed: '{action} {label}',
+    none: 'No power actions for this server now'
   },
   powerDone: '{action}: request sent',
   paste: {
