@@ -18,7 +18,7 @@ const de: typeof en = {
   projection: 'Hochrechnung bis Monatsende',
   monthly: 'Monatliche Abonnements',
   autoCharge: 'Rechnungen automatisch vom Guthaben bezahlen',
-  autoChargeLocked: 'Vom Anbieter gesperrt',
+  autoChargeLockedWhy: 'Vom Anbieter gesperrt: hier nicht änderbar (ein PREPAID-Konto zahlt neue Rechnungen immer aus dem Guthaben).',
   transactions: 'Letzte Buchungen',
   noTransactions: 'Keine Buchungen.',
   idleBilled: 'Ausgeschaltet, aber weiter berechnet',

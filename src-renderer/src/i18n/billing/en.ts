@@ -16,7 +16,7 @@ export default {
   projection: 'Projected by month end',
   monthly: 'Monthly subscriptions',
   autoCharge: 'Pay invoices from balance automatically',
-  autoChargeLocked: 'Locked by the provider',
+  autoChargeLockedWhy: 'Locked by the provider: it cannot be changed here (a PREPAID account always pays new invoices from its balance).',
   transactions: 'Recent transactions',
   noTransactions: 'No transactions.',
   idleBilled: 'Powered off but still billed',
