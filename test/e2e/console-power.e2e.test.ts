@@ -2,7 +2,8 @@
 // running VPS no "Start", a stopped one only "Start"), and a confirmation names
 // the server and its account with Cancel focused, so Enter or Escape right after
 // opening sends nothing; the action is sent once when the user means it. The
-// console itself points at a closed port: the bar does not depend on the picture.
+// console itself points at a closed port: the bar does not depend on the picture,
+// and the console says which host it could not reach.
 import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { AluySimulator } from '../simulators/index'
@@ -48,6 +49,10 @@ describe('console power bar', () => {
     const stoppedVps = services().find((s) => s.power === 'stopped')
     await openConsole(runningVps.label)
     await expect.poll(() => powerButtons(runningVps.label)).toEqual(['Shut down', 'Force stop', 'Restart'])
+    // The console's own words for a peer that never answered name the host, and a retry is coming.
+    const status = page.getByRole('tabpanel', { name: runningVps.label }).getByRole('status', { name: 'Connection state' })
+    await expect.poll(() => status.innerText(), { timeout: 20_000 }).toMatch(/^Could not connect to 127\.0\.0\.1:9 /)
+    await expect.poll(() => page.getByRole('tabpanel', { name: runningVps.label }).getByText(/Reconnecting in \d+ s/).count()).toBe(1)
 
     await powerGroup(runningVps.label).getByRole('button', { name: 'Restart' }).click()
     const dialog = page.getByRole('alertdialog').or(page.getByRole('dialog', { name: /Restart/ }))

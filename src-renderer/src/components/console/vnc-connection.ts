@@ -1,6 +1,7 @@
 // One VNC console's connection life: builds a noVNC RFB from a fresh ticket,
-// turns its events into states shown in words, and reconnects with backoff after
-// an unclean drop. An RFB is single-use, so every (re)connect builds a new one
+// turns its events into states shown in words (which host, and whether it never
+// answered, closed the session itself, or the network went), and reconnects with
+// backoff after an unclean drop, a bounded number of times. An RFB is single-use, so every (re)connect builds a new one
 // from a new ticket (tickets are single-use too).
 //
 // The RFB is built in an element the connection owns, so it can start the moment
@@ -17,8 +18,19 @@ export interface VncTicket {
 
 export type VncState = 'idle' | 'connecting' | 'connected' | 'wrong-password' | 'credentials-required' | 'disconnected'
 
-/** Seconds to wait before automatic reconnect attempt n (then the last value). */
-export const RECONNECT_DELAYS_S = [1, 2, 4, 8, 16, 30] as const
+/** Seconds to wait before automatic reconnect attempt n; after the last one it stops and says so. */
+export const RECONNECT_DELAYS_S = [1, 2, 4, 8, 16] as const
+
+/** Why a connection is not (or no longer) up, for the view to say in the user's language. */
+export type VncEnding =
+  /** The WebSocket never opened: refused, timed out, TLS or token refused. */
+  | { readonly kind: 'unreachable'; readonly host: string }
+  /** It was up and dropped without a close: the network (or the peer) went away. */
+  | { readonly kind: 'network-lost'; readonly host: string }
+  /** It was up and the server closed it cleanly: not retried on its own. */
+  | { readonly kind: 'closed-by-server'; readonly host: string }
+  /** No ticket: main's error, shown in words by the view. */
+  | { readonly kind: 'ticket'; readonly error: unknown }
 
 export interface VncConnectionOptions {
   readonly fetchTicket: () => Promise<VncTicket>
@@ -26,8 +38,12 @@ export interface VncConnectionOptions {
 
 export interface VncConnection {
   readonly state: Ref<VncState>
-  /** Why the last connection ended, in the server's or the browser's words. */
+  /** The server's own words when it refused the password. */
   readonly reason: Ref<string>
+  /** Why the last connection ended; null while connecting, connected, or after the user's own disconnect. */
+  readonly ending: Ref<VncEnding | null>
+  /** True once the automatic reconnects are used up; the user's Reconnect starts over. */
+  readonly gaveUp: Ref<boolean>
   readonly desktopName: Ref<string>
   /** Seconds until the next automatic reconnect; null when none is scheduled. */
   readonly countdown: Ref<number | null>
@@ -46,6 +62,8 @@ export interface VncConnection {
 export function createVncConnection(options: VncConnectionOptions): VncConnection {
   const state = ref<VncState>('idle')
   const reason = ref('')
+  const ending = shallowRef<VncEnding | null>(null)
+  const gaveUp = ref(false)
   const desktopName = ref('')
   const countdown = ref<number | null>(null)
   const rfb = shallowRef<RFB | null>(null)
@@ -55,32 +73,42 @@ export function createVncConnection(options: VncConnectionOptions): VncConnectio
   let timer: ReturnType<typeof setInterval> | null = null
   let disposed = false
 
+  /** The user's (re)connect: the automatic attempts start over. */
   async function connect(): Promise<void> {
+    attempt = 0
+    await open()
+  }
+
+  async function open(): Promise<void> {
     cancelReconnect()
     drop()
     state.value = 'connecting'
     reason.value = ''
+    ending.value = null
+    gaveUp.value = false
     let ticket: VncTicket
     try {
       ticket = await options.fetchTicket()
     } catch (error) {
       state.value = 'disconnected'
-      reason.value = error instanceof Error ? error.message : String(error)
+      ending.value = { kind: 'ticket', error }
       return
     }
     if (disposed) return
     const next = new RFB(container, ticket.url, ticket.password !== null ? { credentials: { password: ticket.password } } : {})
     // desktopname fires before connect: listeners go on right after the constructor.
-    listen(next)
+    listen(next, hostOf(ticket.url))
     next.scaleViewport = true
     next.background = 'rgb(15, 23, 42)'
     rfb.value = next
   }
 
-  function listen(next: RFB): void {
+  function listen(next: RFB, host: string): void {
     const mine = (): boolean => rfb.value === next
+    let opened = false
     next.addEventListener('connect', () => {
       if (!mine()) return
+      opened = true
       state.value = 'connected'
       attempt = 0
     })
@@ -105,16 +133,18 @@ export function createVncConnection(options: VncConnectionOptions): VncConnectio
       // A wrong password stays on screen: trying again with another ticket would not fix it.
       if (state.value === 'wrong-password') return
       state.value = 'disconnected'
-      if (!clean) {
-        reason.value ||= 'The connection dropped.'
-        scheduleReconnect()
-      }
+      ending.value = endingOf(opened, clean, host)
+      if (ending.value.kind !== 'closed-by-server') scheduleReconnect()
     })
   }
 
   function scheduleReconnect(): void {
     if (disposed) return
-    const delay = RECONNECT_DELAYS_S[Math.min(attempt, RECONNECT_DELAYS_S.length - 1)]!
+    if (attempt >= RECONNECT_DELAYS_S.length) {
+      gaveUp.value = true
+      return
+    }
+    const delay = RECONNECT_DELAYS_S[attempt]!
     attempt++
     countdown.value = delay
     timer = setInterval(() => {
@@ -124,7 +154,7 @@ export function createVncConnection(options: VncConnectionOptions): VncConnectio
         return
       }
       cancelReconnect()
-      void connect()
+      void open()
     }, 1000)
   }
 
@@ -147,6 +177,8 @@ export function createVncConnection(options: VncConnectionOptions): VncConnectio
     drop()
     state.value = 'disconnected'
     reason.value = ''
+    ending.value = null
+    gaveUp.value = false
   }
 
   function sendPassword(password: string): void {
@@ -166,7 +198,7 @@ export function createVncConnection(options: VncConnectionOptions): VncConnectio
     container.remove()
   }
 
-  return { state, reason, desktopName, countdown, rfb, clipboard, attach, connect, disconnect, cancelReconnect, sendPassword, dispose }
+  return { state, reason, ending, gaveUp, desktopName, countdown, rfb, clipboard, attach, connect, disconnect, cancelReconnect, sendPassword, dispose }
 }
 
 function screenContainer(): HTMLElement {
@@ -174,6 +206,21 @@ function screenContainer(): HTMLElement {
   element.style.width = '100%'
   element.style.height = '100%'
   return element
+}
+
+/** Never opened, closed by the server, or lost: what the user is told and whether it is retried. */
+export function endingOf(opened: boolean, clean: boolean, host: string): VncEnding {
+  if (!opened) return { kind: 'unreachable', host }
+  return clean ? { kind: 'closed-by-server', host } : { kind: 'network-lost', host }
+}
+
+/** host:port of a wss URL, for "could not connect to …"; the URL itself carries a token and is never shown. */
+export function hostOf(url: string): string {
+  try {
+    return new URL(url).host
+  } catch {
+    return '?'
+  }
 }
 
 /** noVNC passes the server's reason C-string style ("Authentication failed\u0000"). */

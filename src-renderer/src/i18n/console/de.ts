@@ -19,8 +19,12 @@ const de: Messages['console'] = {
     wrongPassword: 'Falsches Passwort — der Server hat das Konsolenpasswort abgelehnt.',
     credentialsRequired: 'Der Server verlangt ein Passwort.',
     disconnected: 'Getrennt',
-    disconnectedReason: 'Getrennt: {reason}'
+    unreachable: 'Keine Verbindung zu {host} (abgelehnt, Zeitüberschreitung oder Token nicht angenommen).',
+    networkLost: 'Die Verbindung zu {host} ist abgebrochen.',
+    closedByServer: '{host} hat die Konsolensitzung beendet.',
+    ticketFailed: 'Kein Konsolen-Ticket: {reason}'
   },
+  gaveUp: 'Nach {n} Versuchen aufgegeben. „Neu verbinden“ versucht es erneut.',
   reconnectIn: 'Neuer Verbindungsversuch in {seconds} s',
   cancelReconnect: 'Neuverbindung abbrechen',
   reconnect: 'Neu verbinden',

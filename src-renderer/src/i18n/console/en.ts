@@ -17,8 +17,12 @@ export default {
     wrongPassword: 'Wrong password — the server refused the console password.',
     credentialsRequired: 'The server asks for a password.',
     disconnected: 'Disconnected',
-    disconnectedReason: 'Disconnected: {reason}'
+    unreachable: 'Could not connect to {host} (the connection was refused, timed out or its token was not accepted).',
+    networkLost: 'The connection to {host} was lost.',
+    closedByServer: '{host} closed the console session.',
+    ticketFailed: 'No console ticket: {reason}'
   },
+  gaveUp: 'Stopped after {n} attempts. Use Reconnect to try again.',
   reconnectIn: 'Reconnecting in {seconds} s',
   cancelReconnect: 'Cancel reconnect',
   reconnect: 'Reconnect',
