@@ -62,7 +62,7 @@ function navigate(listener: Listener | undefined, url: string): boolean {
 }
 
 describe('the isolated embed window', () => {
-  const request = { url: 'https://elizon.app/api/services/42/console/embed', headers: { 'x-api-key': 'ek_live_secret' }, title: 'Console — web-1' }
+  const request = { url: 'https://elizon.app/api/services/42/console/embed', headers: { 'x-api-key': 'ek_live_secret' }, credentialOrigin: 'https://elizon.app', title: 'Console — web-1' }
 
   it('has its own in-memory partition, no preload, and the sandbox', async () => {
     const { deps, windows, sessions } = fakeDeps()
@@ -106,6 +106,15 @@ describe('the isolated embed window', () => {
   it('refuses a non-http(s) page', async () => {
     const { deps, windows } = fakeDeps()
     expect(await createConsoleEdge({ preloadPath: '/p.cjs', entryUrl: 'app://flotilla/index.html' }, deps).openEmbed!({ ...request, url: 'file:///etc/passwd' })).toBe(false)
+    expect(windows).toEqual([])
+  })
+
+  it("refuses a page on another origin than the account's, before any window or header", async () => {
+    const { deps, windows } = fakeDeps()
+    const edge = createConsoleEdge({ preloadPath: '/p.cjs', entryUrl: 'app://flotilla/index.html' }, deps)
+    for (const url of ['https://evil.example/console/embed', 'http://elizon.app/api/services/42/console/embed', 'https://elizon.app:8443/x']) {
+      expect(await edge.openEmbed!({ ...request, url })).toBe(false)
+    }
     expect(windows).toEqual([])
   })
 

@@ -4,7 +4,10 @@
 // (no cookies shared with anything else, cleared on close), no preload (so no
 // `window.flotilla`), every permission denied, and navigation locked to the
 // provider's origin. The API key goes with the first request only, as the
-// provider needs it to set its console cookie — never into the page.
+// provider needs it to set its console cookie — never into the page — and only
+// when the page is on the account's own API origin. Chromium loads the page
+// (not the HTTP client); a redirect of that first request is a `will-redirect`
+// navigation, which the origin lock cancels for any other origin.
 import { randomBytes } from 'node:crypto'
 import { BrowserWindow, session, type BrowserWindowConstructorOptions } from 'electron'
 import type { ConsoleEdge, EmbedRequest } from '../core/console/console-service'
@@ -93,6 +96,12 @@ export function extraHeaders(headers: Readonly<Record<string, string>>): string 
 export async function openConsoleEmbed(request: EmbedRequest, deps: ConsoleWindowDeps): Promise<boolean> {
   const origin = originOf(request.url)
   if (origin === null || !/^https?:$/.test(new URL(request.url).protocol)) return false
+  // The core already refused a foreign page; this edge checks again before a
+  // header leaves, as nothing else stands between the key and Chromium.
+  if (Object.keys(request.headers).length > 0 && origin !== request.credentialOrigin) {
+    deps.logger?.warn('console embed refused: page not on the account origin', { origin })
+    return false
+  }
   const partition = embedPartition()
   const embedSession = deps.sessionFor(partition)
   denyAllPermissions(embedSession)

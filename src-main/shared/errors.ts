@@ -27,6 +27,14 @@ export const ERROR_CODES = [
   /** Connection refused / DNS failure / reset: the host cannot be reached. */
   'offline',
   'timeout',
+  /** The answer (body, decompressed body, headers or a stream event) passed its size limit. */
+  'too-large',
+  /** Headers arrived but the whole answer did not within the request's one deadline. */
+  'too-slow',
+  /** The host's TLS certificate is not trusted (self-signed, expired, wrong name, unknown issuer). */
+  'tls-untrusted',
+  /** A credential was about to go to a host that is not the account's own origin; nothing was sent. */
+  'foreign-host',
   /** HTML where JSON was expected, malformed JSON, or JSON of the wrong shape. */
   'invalid-response',
   /** The OS keychain is not there (no Secret Service, no libsecret). */

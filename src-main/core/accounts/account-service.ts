@@ -6,6 +6,7 @@ import { join } from 'node:path'
 import type { AccountSaveResult, ParsedInputOf } from '../../shared/contract'
 import { DEFAULT_BASE_URL, BaseUrl, type Account, type ProviderId, type VerifyResult } from '../../shared/domain'
 import { FlotillaError } from '../../shared/errors'
+import { scopeFor, scopedHttp } from '../http/credential-scope'
 import type { HttpClient } from '../http/http-client'
 import type { Logger } from '../logging/logger'
 import type { AccountContext, ProviderAdapter } from '../providers/provider-adapter'
@@ -135,10 +136,10 @@ export class AccountService {
     return credential
   }
 
+  /** Every request of the context is scoped: the credential goes to the account's own origin only, and comes back scrubbed. */
   private context(accountId: string, baseUrl: string, credential: string, signal?: AbortSignal): AccountContext {
-    return signal
-      ? { accountId, baseUrl, credential, http: this.deps.http, signal }
-      : { accountId, baseUrl, credential, http: this.deps.http }
+    const http = scopedHttp(this.deps.http, scopeFor(baseUrl, credential))
+    return signal ? { accountId, baseUrl, credential, http, signal } : { accountId, baseUrl, credential, http }
   }
 
   private require(id: string): Account {

@@ -10,6 +10,7 @@ import { FlotillaError } from '../../shared/errors'
 import type { EventChannel } from '../../shared/ipc-channels'
 import type { Logger } from '../logging/logger'
 import type { AccountContext, ProviderAdapter } from '../providers/provider-adapter'
+import { foreignHostError, isOwnOrigin, scopeFor } from '../http/credential-scope'
 import { consoleSecrets, type ConsoleAccess } from './console-access'
 
 /** What main's Electron edge offers the console feature; absent in the web harness. */
@@ -24,6 +25,8 @@ export interface EmbedRequest {
   readonly url: string
   /** Sent with the first request only (the provider needs its key to set its own console cookie). */
   readonly headers: Readonly<Record<string, string>>
+  /** The account's API origin: the only origin the headers may be sent to (the edge checks again). */
+  readonly credentialOrigin: string
   readonly title: string
 }
 
@@ -55,6 +58,7 @@ export class ConsoleService {
     const ctx = await this.deps.contextFor(server.accountId)
     const access = await adapter.openConsole(ctx, server.id)
     for (const secret of consoleSecrets(access)) this.deps.logger.registerSecret(secret)
+    refuseForeignCredentialUse(access, ctx)
     const sessionId = `con_${randomBytes(8).toString('hex')}`
     const common = { sessionId, serverKey, label: server.label, provider: server.provider }
     this.deps.logger.info('console opened', { serverKey, kind: access.kind })
@@ -65,7 +69,7 @@ export class ConsoleService {
         this.startStream(sessionId, server, adapter, ctx, access.streamUrl)
         return { ...common, kind: 'text' }
       case 'embed':
-        return { ...common, kind: 'embed', opened: await this.openEmbed(access, server), origin: new URL(access.url).origin }
+        return { ...common, kind: 'embed', opened: await this.openEmbed(access, server, { origin: scopeFor(ctx.baseUrl, ctx.credential).origin }), origin: new URL(access.url).origin }
     }
   }
 
@@ -113,10 +117,10 @@ export class ConsoleService {
     return server
   }
 
-  private async openEmbed(access: Extract<ConsoleAccess, { kind: 'embed' }>, server: Server): Promise<boolean> {
+  private async openEmbed(access: Extract<ConsoleAccess, { kind: 'embed' }>, server: Server, ctx: { origin: string }): Promise<boolean> {
     const open = this.deps.edge?.openEmbed
     if (!open) return false
-    return open({ url: access.url, headers: access.headers, title: `Console — ${server.label}` })
+    return open({ url: access.url, headers: access.headers, credentialOrigin: ctx.origin, title: `Console — ${server.label}` })
   }
 
   private startStream(sessionId: string, server: Server, adapter: ProviderAdapter, ctx: AccountContext, streamUrl: string): void {
@@ -144,4 +148,17 @@ export class ConsoleService {
       )
       .finally(() => this.sessions.get(sessionId)?.abort === abort && this.sessions.delete(sessionId))
   }
+}
+
+/**
+ * A text stream and an embed page are opened with the account's credential, so
+ * they must be on the account's own origin; a provider answer naming another
+ * host is refused (the message names hosts only: the URL may hold a token).
+ * A VNC URL carries its own single-use ticket and no credential of ours.
+ */
+function refuseForeignCredentialUse(access: ConsoleAccess, ctx: AccountContext): void {
+  if (access.kind === 'vnc') return
+  const scope = scopeFor(ctx.baseUrl, ctx.credential)
+  const url = access.kind === 'text' ? access.streamUrl : access.url
+  if (!isOwnOrigin(url, scope)) throw foreignHostError(url, scope, ctx.accountId)
 }

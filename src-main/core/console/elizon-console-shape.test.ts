@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest'
 import { FlotillaError } from '../../shared/errors'
 import type { AccountContext } from '../providers/provider-adapter'
-import { dispatchSseEvent, parseElizonConsole } from '../providers/elizon/elizon-adapter'
+import { handleConsoleEvent, parseElizonConsole } from '../providers/elizon/elizon-adapter'
 
 const ctx = { accountId: 'acc_test0001', baseUrl: 'https://elizon.app/api', credential: 'ek_secret_key_1', http: null as never } as AccountContext
 
@@ -50,15 +50,15 @@ describe('parseElizonConsole', () => {
   })
 })
 
-describe('dispatchSseEvent', () => {
+describe('handleConsoleEvent', () => {
   it('turns console events into lines and status events into power states', () => {
     const lines: string[] = []
     const states: string[] = []
     const handlers = { onLine: (l: string) => lines.push(l), onStatus: (s: string) => states.push(s) }
-    dispatchSseEvent('event: status\ndata: {"state":"running"}', handlers)
-    dispatchSseEvent('event: console\ndata: {"line":"[Server] Done"}', handlers)
-    dispatchSseEvent('data: plain text line', handlers)
-    dispatchSseEvent('event: stats\ndata: {"cpu":1}', handlers)
+    handleConsoleEvent({ event: 'status', data: '{"state":"running"}' }, handlers)
+    handleConsoleEvent({ event: 'console', data: '{"line":"[Server] Done"}' }, handlers)
+    handleConsoleEvent({ event: 'message', data: 'plain text line' }, handlers)
+    handleConsoleEvent({ event: 'stats', data: '{"cpu":1}' }, handlers)
     expect(states).toEqual(['running'])
     expect(lines).toEqual(['[Server] Done', 'plain text line'])
   })

@@ -1,24 +1,32 @@
 // The one HTTP client under the provider adapters, on Node's global fetch (undici).
-// It owns the references' rules so no adapter re-implements them: timeouts, the
-// 2 s / 4 s / 8 s backoff for transient failures of idempotent requests, waiting
-// out elizon's rate limit, a concurrency cap per account, and mapping every
-// failure to a FlotillaError. It never logs or repeats headers or bodies.
+// It owns the references' rules so no adapter re-implements them: one deadline
+// per attempt that includes the body, bodies read as streams under a size limit
+// (decompressed size), the 2 s / 4 s / 8 s backoff for 5xx and dropped
+// connections of idempotent requests (never for timeouts), waiting out elizon's
+// rate limit, a queue and concurrency cap per account and origin, a credential
+// only for its account's origin (redirects never followed), provider text
+// scrubbed of secrets, and every failure mapped to a FlotillaError. It never
+// logs or repeats headers or bodies.
 import pLimit, { type LimitFunction } from 'p-limit'
 import { version } from '../../../package.json'
 import { FlotillaError, type ErrorCode } from '../../shared/errors'
+import { BODY_LIMITS, BodyTooLarge, readBounded } from './body-reader'
+import { assertOwnOrigin, mentionsSecret, originOf, scrubberFor, type Scrubber } from './credential-scope'
 import type { HttpClient, HttpMethod, HttpRequest, HttpResponse } from './http-client'
 import {
   cancelledError,
   classifyNetworkError,
   errorFromResponse,
-  hostOf,
   invalidBodyError,
   looksLikeHtml,
   networkError,
   parseJson,
   redactUrl,
-  timeoutError
+  timeoutError,
+  tooLargeError,
+  tooSlowError
 } from './http-errors'
+import { canWaitOutRateLimit, extendHold, noteRateLimitHeaders, takeRateLimitSlot, type RateLimitState } from './rate-limit'
 
 /** One attempt, as the log may record it: no headers, no bodies, no query secrets. */
 export interface RequestRecord {
@@ -35,7 +43,7 @@ export interface RequestRecord {
 }
 
 export interface HttpClientOptions {
-  /** Per attempt, including reading the body. */
+  /** The one deadline of an attempt, including reading the body. */
   timeoutMs?: number
   /** Waits before the 2nd, 3rd, … attempt of a retryable request; its length is the retry count. */
   retryDelaysMs?: readonly number[]
@@ -53,8 +61,6 @@ export const DEFAULT_TIMEOUT_MS = 15_000
 export const DEFAULT_RETRY_DELAYS_MS: readonly number[] = [2000, 4000, 8000]
 export const DEFAULT_MAX_RATE_LIMIT_WAIT_SEC = 120
 export const DEFAULT_PER_ACCOUNT_CONCURRENCY = 4
-/** At most this many 429s are waited out for one request. */
-const MAX_RATE_LIMIT_RETRIES = 3
 
 interface ClientConfig {
   readonly timeoutMs: number
@@ -67,14 +73,9 @@ interface ClientConfig {
   readonly onRequest: ((record: RequestRecord) => void) | undefined
 }
 
-interface AccountState {
+/** One queue: an account's requests to one origin (a draft being verified has no account yet, so its origin keeps it apart). */
+interface QueueState extends RateLimitState {
   readonly limit: LimitFunction
-  /** Epoch ms before which no request of this account is sent (rate limit). */
-  holdUntil: number
-  /** What the provider last said is left of its window (X-RateLimit-Remaining / -Reset). */
-  budget: { remaining: number; resetAt: number } | null
-  /** Requests sent and not yet answered: they spend the budget before their answers say so. */
-  inFlight: number
 }
 
 type AttemptResult<T> =
@@ -83,21 +84,27 @@ type AttemptResult<T> =
 
 export function createHttpClient(options: HttpClientOptions = {}): HttpClient {
   const cfg = resolveOptions(options)
-  const accounts = new Map<string, AccountState>()
+  const queues = new Map<string, QueueState>()
 
-  function stateFor(accountId: string): AccountState {
-    let state = accounts.get(accountId)
+  function queueFor(req: HttpRequest): QueueState {
+    const key = `${req.accountId} ${originOf(req.url) ?? ''}`
+    let state = queues.get(key)
     if (state === undefined) {
       state = { limit: pLimit(cfg.perAccountConcurrency), holdUntil: 0, budget: null, inFlight: 0 }
-      accounts.set(accountId, state)
+      queues.set(key, state)
     }
     return state
   }
 
   return {
-    request<T = unknown>(req: HttpRequest): Promise<HttpResponse<T>> {
-      const state = stateFor(req.accountId)
+    async request<T = unknown>(req: HttpRequest): Promise<HttpResponse<T>> {
+      assertOwnOrigin(req)
+      const state = queueFor(req)
       return state.limit(() => runWithRetries<T>(cfg, state, req))
+    },
+    async stream(req: HttpRequest, onChunk: (chunk: Uint8Array) => void): Promise<void> {
+      assertOwnOrigin(req)
+      await streamOnce(cfg, req, onChunk)
     }
   }
 }
@@ -115,7 +122,7 @@ function resolveOptions(o: HttpClientOptions): ClientConfig {
   }
 }
 
-async function runWithRetries<T>(cfg: ClientConfig, state: AccountState, req: HttpRequest): Promise<HttpResponse<T>> {
+async function runWithRetries<T>(cfg: ClientConfig, state: QueueState, req: HttpRequest): Promise<HttpResponse<T>> {
   const retryable = req.retry ?? req.method === 'GET'
   let transientRetries = 0
   let rateLimitRetries = 0
@@ -131,7 +138,7 @@ async function runWithRetries<T>(cfg: ClientConfig, state: AccountState, req: Ht
       continue
     }
     if (canWaitOutRateLimit(cfg, req, result.error, rateLimitRetries)) {
-      // The 429 extended the account's hold; the next turn of the loop waits it out.
+      // The 429 extended the queue's hold; the next turn of the loop waits it out.
       rateLimitRetries++
       continue
     }
@@ -139,58 +146,17 @@ async function runWithRetries<T>(cfg: ClientConfig, state: AccountState, req: Ht
   }
 }
 
-function canWaitOutRateLimit(cfg: ClientConfig, req: HttpRequest, error: FlotillaError, done: number): boolean {
-  return (
-    req.waitOnRateLimit === true &&
-    error.status === 429 &&
-    error.retryAfterSec !== undefined &&
-    error.retryAfterSec <= cfg.maxRateLimitWaitSec &&
-    done < MAX_RATE_LIMIT_RETRIES
-  )
+/** The attempt's one deadline and the caller's cancel, as one signal. */
+interface Deadline {
+  readonly signal: AbortSignal
+  readonly timeoutMs: number
+  timedOut(): boolean
+  /** Streams: the deadline covers only the wait for headers; the caller's cancel still applies. */
+  stopTimer(): void
+  clear(): void
 }
 
-/** After this many waits a request goes anyway: the provider's 429 is the last word. */
-const MAX_RATE_LIMIT_HOLDS = 5
-
-/**
- * Proactive: once the provider said Remaining 0 (or 429), nothing is sent until
- * its reset; nor while the requests already in flight use up what it said was
- * left. The check and the count of the request as in flight happen in one step,
- * so requests started together cannot all pass on the same last unit of budget.
- */
-async function takeRateLimitSlot(cfg: ClientConfig, state: AccountState, req: HttpRequest): Promise<void> {
-  for (let holds = 0; ; holds++) {
-    const waitMs = msUntilAllowed(state, cfg.now())
-    if (waitMs <= 0 || holds >= MAX_RATE_LIMIT_HOLDS) {
-      state.inFlight++
-      return
-    }
-    if (waitMs > cfg.maxRateLimitWaitSec * 1000) {
-      const retryAfterSec = Math.ceil(waitMs / 1000)
-      throw new FlotillaError(
-        'rate-limited',
-        `${hostOf(req.url)} asked to wait ${retryAfterSec} s before the next request. Try again later.`,
-        { accountId: req.accountId, retryAfterSec }
-      )
-    }
-    await cfg.sleep(waitMs, req.signal)
-  }
-}
-
-function msUntilAllowed(state: AccountState, now: number): number {
-  if (state.holdUntil > now) return state.holdUntil - now
-  const budget = state.budget
-  if (budget !== null && budget.resetAt > now && budget.remaining - state.inFlight <= 0) return budget.resetAt - now
-  return 0
-}
-
-async function attemptOnce<T>(
-  cfg: ClientConfig,
-  state: AccountState,
-  req: HttpRequest,
-  attempt: number
-): Promise<AttemptResult<T>> {
-  const started = performance.now()
+function startDeadline(cfg: ClientConfig, req: HttpRequest): Deadline {
   const timeoutMs = req.timeoutMs ?? cfg.timeoutMs
   const controller = new AbortController()
   let timedOut = false
@@ -200,52 +166,81 @@ async function attemptOnce<T>(
   }, timeoutMs)
   const forwardAbort = (): void => controller.abort()
   req.signal?.addEventListener('abort', forwardAbort, { once: true })
+  return {
+    signal: controller.signal,
+    timeoutMs,
+    timedOut: () => timedOut,
+    stopTimer: () => clearTimeout(timer),
+    clear: () => {
+      clearTimeout(timer)
+      req.signal?.removeEventListener('abort', forwardAbort)
+    }
+  }
+}
+
+function send(cfg: ClientConfig, req: HttpRequest, signal: AbortSignal): Promise<Response> {
+  return fetch(req.url, {
+    method: req.method,
+    headers: buildHeaders(cfg, req),
+    body: req.body === undefined ? null : JSON.stringify(req.body),
+    signal,
+    // A redirect would carry the cookie/key to wherever it points: never followed, reported instead.
+    redirect: 'manual'
+  })
+}
+
+async function attemptOnce<T>(cfg: ClientConfig, state: QueueState, req: HttpRequest, attempt: number): Promise<AttemptResult<T>> {
+  const started = performance.now()
+  const deadline = startDeadline(cfg, req)
+  const scrub = scrubberFor(req.scope)
   let status: number | null = null
   let result: AttemptResult<T>
   try {
-    const res = await fetch(req.url, {
-      method: req.method,
-      headers: buildHeaders(cfg, req),
-      body: req.body === undefined ? null : JSON.stringify(req.body),
-      signal: controller.signal,
-      // A redirect could carry the cookie/key to another host; an API never needs one.
-      redirect: 'manual'
-    })
+    const res = await send(cfg, req, deadline.signal)
     status = res.status
-    const bytes = new Uint8Array(await res.arrayBuffer())
     noteRateLimitHeaders(state, res.headers, cfg.now())
-    result = readAnswer<T>(cfg, state, req, res, bytes)
+    const ok = res.status >= 200 && res.status < 300
+    const bytes = ok ? await readBounded(res, bodyLimit(req), 'fail') : await readBounded(res, BODY_LIMITS.error, 'truncate')
+    result = ok ? decodeSuccess<T>(req, res, bytes, scrub) : readFailure<T>(cfg, state, req, res, bytes, scrub)
   } catch (error) {
-    result = { ok: false, ...failureFrom(error, req, timedOut, timeoutMs, attempt) }
+    result = { ok: false, ...failureFrom(error, req, deadline, status, attempt) }
   } finally {
-    clearTimeout(timer)
-    req.signal?.removeEventListener('abort', forwardAbort)
+    deadline.clear()
   }
   report(cfg, req, attempt, status, performance.now() - started, result)
   return result
 }
 
+function bodyLimit(req: HttpRequest): number {
+  return req.maxBytes ?? BODY_LIMITS[req.responseType ?? 'json']
+}
+
 function failureFrom(
   error: unknown,
   req: HttpRequest,
-  timedOut: boolean,
-  timeoutMs: number,
+  deadline: Deadline,
+  status: number | null,
   attempt: number
 ): { error: FlotillaError; transient: boolean } {
   if (req.signal?.aborted) return { error: cancelledError(req.accountId), transient: false }
-  if (timedOut) return { error: timeoutError(req.url, req.accountId, timeoutMs, attempt), transient: true }
-  const { kind } = classifyNetworkError(error)
-  return { error: networkError(kind, req.url, req.accountId, attempt), transient: kind === 'dropped' }
+  if (error instanceof BodyTooLarge) return { error: tooLargeError(req.url, req.accountId, error.limit), transient: false }
+  // A deadline is not retried: four waits of 15 s would keep the user a minute.
+  if (deadline.timedOut()) {
+    const slow = status === null ? timeoutError(req.url, req.accountId, deadline.timeoutMs, attempt) : tooSlowError(req.url, req.accountId, deadline.timeoutMs)
+    return { error: slow, transient: false }
+  }
+  const { kind, code } = classifyNetworkError(error)
+  return { error: networkError(kind, req.url, req.accountId, attempt, code), transient: kind === 'dropped' }
 }
 
-function readAnswer<T>(
+function readFailure<T>(
   cfg: ClientConfig,
-  state: AccountState,
+  state: QueueState,
   req: HttpRequest,
   res: Response,
-  bytes: Uint8Array
+  bytes: Uint8Array,
+  scrub: Scrubber
 ): AttemptResult<T> {
-  if (res.status >= 200 && res.status < 300) return decodeSuccess<T>(req, res, bytes)
   const error = errorFromResponse({
     status: res.status,
     url: req.url,
@@ -253,7 +248,8 @@ function readAnswer<T>(
     contentType: res.headers.get('content-type'),
     text: new TextDecoder().decode(bytes),
     retryAfterHeader: res.headers.get('retry-after'),
-    nowMs: cfg.now()
+    nowMs: cfg.now(),
+    scrub: scrub.text
   })
   if (res.status === 429 && error.retryAfterSec !== undefined) {
     extendHold(state, cfg.now() + error.retryAfterSec * 1000)
@@ -261,7 +257,7 @@ function readAnswer<T>(
   return { ok: false, error, transient: res.status >= 500 }
 }
 
-function decodeSuccess<T>(req: HttpRequest, res: Response, bytes: Uint8Array): AttemptResult<T> {
+function decodeSuccess<T>(req: HttpRequest, res: Response, bytes: Uint8Array, scrub: Scrubber): AttemptResult<T> {
   const answer = (data: unknown): AttemptResult<T> => ({
     ok: true,
     response: { status: res.status, headers: res.headers, data: data as T }
@@ -269,12 +265,48 @@ function decodeSuccess<T>(req: HttpRequest, res: Response, bytes: Uint8Array): A
   const type = req.responseType ?? 'json'
   if (type === 'bytes') return answer(bytes)
   const text = new TextDecoder().decode(bytes)
-  if (type === 'text') return answer(text)
+  const echoes = mentionsSecret(text, req.scope)
+  if (type === 'text') return answer(echoes ? scrub.data(text) : text)
   if (text.trim() === '' && (res.status === 204 || res.status === 205)) return answer(null)
   const parsed = parseJson(text)
-  if (parsed.ok) return answer(parsed.value)
+  if (parsed.ok) return answer(echoes ? scrub.data(parsed.value) : parsed.value)
   const why = looksLikeHtml(res.headers.get('content-type'), text) ? 'html' : 'malformed'
   return { ok: false, error: invalidBodyError(req.url, req.accountId, res.status, why), transient: false }
+}
+
+/** A long-lived answer: the deadline covers the headers; chunks go to `onChunk` until the end or the caller's abort. */
+async function streamOnce(cfg: ClientConfig, req: HttpRequest, onChunk: (chunk: Uint8Array) => void): Promise<void> {
+  const started = performance.now()
+  const deadline = startDeadline(cfg, req)
+  const scrub = scrubberFor(req.scope)
+  const unused: QueueState = { limit: pLimit(1), holdUntil: 0, budget: null, inFlight: 0 }
+  let status: number | null = null
+  let result: AttemptResult<null> = { ok: true, response: { status: 0, headers: new Headers(), data: null } }
+  let reader: ReadableStreamDefaultReader<Uint8Array> | undefined
+  try {
+    const res = await send(cfg, req, deadline.signal)
+    status = res.status
+    if (res.status < 200 || res.status >= 300 || res.body === null) {
+      result = readFailure(cfg, unused, req, res, await readBounded(res, BODY_LIMITS.error, 'truncate'), scrub)
+    } else {
+      deadline.stopTimer()
+      reader = res.body.getReader()
+      for (let next = await reader.read(); !next.done; next = await reader.read()) onChunk(next.value)
+    }
+  } catch (error) {
+    result = { ok: false, ...streamFailure(error, req, deadline, status) }
+  } finally {
+    deadline.clear()
+    void reader?.cancel().catch(() => undefined)
+  }
+  report(cfg, req, 1, status, performance.now() - started, result)
+  if (!result.ok) throw result.error
+}
+
+function streamFailure(error: unknown, req: HttpRequest, deadline: Deadline, status: number | null): { error: FlotillaError; transient: boolean } {
+  // What the caller's chunk handler threw (e.g. the SSE parser's too-large) is the answer.
+  if (error instanceof FlotillaError && !req.signal?.aborted) return { error, transient: false }
+  return failureFrom(error, req, deadline, status, 1)
 }
 
 function buildHeaders(cfg: ClientConfig, req: HttpRequest): Record<string, string> {
@@ -285,32 +317,6 @@ function buildHeaders(cfg: ClientConfig, req: HttpRequest): Record<string, strin
   }
   if (req.body !== undefined) headers['content-type'] = 'application/json'
   return headers
-}
-
-/** elizon sends X-RateLimit-Remaining and X-RateLimit-Reset (epoch ms) on every answer. */
-function noteRateLimitHeaders(state: AccountState, headers: Headers, nowMs: number): void {
-  const remaining = headers.get('x-ratelimit-remaining')
-  const reset = headers.get('x-ratelimit-reset')
-  if (remaining === null || reset === null) return
-  const left = Number(remaining)
-  const resetAt = resetToEpochMs(Number(reset), nowMs)
-  if (!Number.isFinite(left) || resetAt === undefined) return
-  // Answers can arrive out of order: within one window the lowest count is the latest.
-  const sameWindow = state.budget !== null && state.budget.resetAt === resetAt
-  state.budget = { remaining: sameWindow ? Math.min(state.budget!.remaining, left) : left, resetAt }
-  if (left <= 0) extendHold(state, resetAt)
-}
-
-/** The reference documents epoch ms; epoch seconds and "seconds from now" are accepted too. */
-function resetToEpochMs(value: number, nowMs: number): number | undefined {
-  if (!Number.isFinite(value) || value < 0) return undefined
-  if (value >= 1e12) return value
-  if (value >= 1e9) return value * 1000
-  return nowMs + value * 1000
-}
-
-function extendHold(state: AccountState, until: number): void {
-  state.holdUntil = Math.max(state.holdUntil, until)
 }
 
 function report(

@@ -1,6 +1,8 @@
 // The port of the one HTTP client under the provider adapters. The implementation
-// (timeouts, the references' retry rules, rate limits, error mapping) lives in
-// `fetch-http-client.ts`.
+// (timeouts, the references' retry rules, rate limits, error mapping, size
+// limits, the credential's origin rule) lives in `fetch-http-client.ts`.
+import type { CredentialScope } from './credential-scope'
+
 export type HttpMethod = 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE'
 
 export interface HttpRequest {
@@ -17,7 +19,16 @@ export interface HttpRequest {
   readonly retry?: boolean
   /** On 429 with retryAfter (elizon), wait and try again instead of failing at once. Default false. */
   readonly waitOnRateLimit?: boolean
+  /** The one deadline of an attempt, from sending to the body's last byte (streams: until the headers). */
   readonly timeoutMs?: number
+  /** Most bytes of the (decompressed) body; default by responseType (`BODY_LIMITS`). */
+  readonly maxBytes?: number
+  /**
+   * The account's origin and secrets (set by `scopedHttp` for every request of an
+   * account context): any other origin is refused before sending, and the
+   * secrets are scrubbed from every provider text.
+   */
+  readonly scope?: CredentialScope
   readonly signal?: AbortSignal
 }
 
@@ -30,4 +41,11 @@ export interface HttpResponse<T> {
 export interface HttpClient {
   /** Resolves for 2xx; throws a FlotillaError (code mapped from status / failure) otherwise. */
   request<T = unknown>(req: HttpRequest): Promise<HttpResponse<T>>
+  /**
+   * A long-lived answer (server-sent events): each body chunk goes to `onChunk`
+   * as it arrives until the host ends it (resolves) or `signal` aborts (rejects
+   * with `cancelled`). Same origin rule, redirect rule and error mapping as
+   * `request`; never retried, and outside the account's concurrency cap.
+   */
+  stream(req: HttpRequest, onChunk: (chunk: Uint8Array) => void): Promise<void>
 }

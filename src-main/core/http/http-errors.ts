@@ -19,7 +19,29 @@ const DROPPED_CODES = new Set([
   'UND_ERR_BODY_TIMEOUT'
 ])
 
-export type NetworkFailure = 'unreachable' | 'dropped' | 'other'
+/** The host's certificate could not be trusted; each gets its own reason in the message. */
+const TLS_REASONS: Readonly<Record<string, string>> = {
+  DEPTH_ZERO_SELF_SIGNED_CERT: 'it is self-signed',
+  SELF_SIGNED_CERT_IN_CHAIN: 'its chain ends in a self-signed certificate',
+  UNABLE_TO_VERIFY_LEAF_SIGNATURE: 'its issuer is not known',
+  UNABLE_TO_GET_ISSUER_CERT: 'its issuer is not known',
+  UNABLE_TO_GET_ISSUER_CERT_LOCALLY: 'its issuer is not known',
+  CERT_UNTRUSTED: 'it is not trusted',
+  CERT_HAS_EXPIRED: 'it has expired',
+  CERT_NOT_YET_VALID: 'it is not valid yet',
+  CERT_REVOKED: 'it was revoked',
+  CERT_SIGNATURE_FAILURE: 'its signature is invalid',
+  CERT_REJECTED: 'it was rejected',
+  ERR_TLS_CERT_ALTNAME_INVALID: 'it was issued for another name'
+}
+/** undici: the answer's headers passed Node's limit (16 KiB by default). */
+const HEADERS_OVERFLOW = 'UND_ERR_HEADERS_OVERFLOW'
+
+export type NetworkFailure = 'unreachable' | 'dropped' | 'tls' | 'headers-too-large' | 'other'
+
+function knownCode(code: string): boolean {
+  return UNREACHABLE_CODES.has(code) || DROPPED_CODES.has(code) || code in TLS_REASONS || code === HEADERS_OVERFLOW
+}
 
 export function capText(text: string, max = MAX_PROVIDER_TEXT): string {
   const flat = text.replace(/\s+/g, ' ').trim()
@@ -43,7 +65,7 @@ export function networkErrorCode(error: unknown): string | undefined {
     if (e === null || typeof e !== 'object' || seen.has(e)) continue
     seen.add(e)
     const code = (e as { code?: unknown }).code
-    if (typeof code === 'string' && (UNREACHABLE_CODES.has(code) || DROPPED_CODES.has(code))) return code
+    if (typeof code === 'string' && knownCode(code)) return code
     queue.push((e as { cause?: unknown }).cause)
     const inner = (e as { errors?: unknown }).errors
     if (Array.isArray(inner)) queue.push(...inner)
@@ -55,6 +77,8 @@ export function classifyNetworkError(error: unknown): { kind: NetworkFailure; co
   const code = networkErrorCode(error)
   if (code !== undefined && UNREACHABLE_CODES.has(code)) return { kind: 'unreachable', code }
   if (code !== undefined && DROPPED_CODES.has(code)) return { kind: 'dropped', code }
+  if (code !== undefined && code in TLS_REASONS) return { kind: 'tls', code }
+  if (code === HEADERS_OVERFLOW) return { kind: 'headers-too-large', code }
   return { kind: 'other', code }
 }
 
@@ -148,6 +172,8 @@ export interface ErrorResponseInput {
   readonly text: string
   readonly retryAfterHeader: string | null
   readonly nowMs: number
+  /** Removes the account's secrets and credential-shaped text from the provider's words. */
+  readonly scrub?: (text: string) => string
 }
 
 /** A non-2xx answer → FlotillaError carrying the API's own words when it gave some. */
@@ -158,7 +184,8 @@ export function errorFromResponse(input: ErrorResponseInput): FlotillaError {
   const parsed = input.text.trim() === '' ? { ok: false as const } : parseJson(input.text)
   const body = parsed.ok ? parsed.value : undefined
   const retryAfterSec = input.status === 429 ? retryAfterSeconds(body, input.retryAfterHeader, input.nowMs) : undefined
-  const extra = { ...base, ...(retryAfterSec !== undefined ? { retryAfterSec } : {}), ...numbersFrom(body), ...issuesFrom(body) }
+  const scrub = input.scrub ?? ((text: string) => text)
+  const extra = { ...base, ...(retryAfterSec !== undefined ? { retryAfterSec } : {}), ...numbersFrom(body), ...issuesFrom(body, scrub) }
 
   if (!parsed.ok && input.text.trim() !== '' && looksLikeHtml(input.contentType, input.text)) {
     return new FlotillaError(
@@ -168,7 +195,7 @@ export function errorFromResponse(input: ErrorResponseInput): FlotillaError {
     )
   }
   if (isRecord(body) && typeof body.error === 'string' && body.error.trim() !== '') {
-    return new FlotillaError(code, capText(body.error), extra)
+    return new FlotillaError(code, capText(scrub(body.error)), extra)
   }
   return new FlotillaError(code, sentenceForStatus(host, input.status), extra)
 }
@@ -183,12 +210,12 @@ function numbersFrom(body: unknown): { current?: number; limit?: number } {
 }
 
 /** elizon's `validationErrors: string[]`. */
-function issuesFrom(body: unknown): { issues?: string[] } {
+function issuesFrom(body: unknown, scrub: (text: string) => string): { issues?: string[] } {
   if (!isRecord(body) || !Array.isArray(body.validationErrors)) return {}
   const issues = body.validationErrors
     .filter((v): v is string => typeof v === 'string')
     .slice(0, 20)
-    .map((v) => capText(v))
+    .map((v) => capText(scrub(v)))
   return issues.length > 0 ? { issues } : {}
 }
 
@@ -206,10 +233,18 @@ export function networkError(
   failure: NetworkFailure,
   url: string,
   accountId: string,
-  attempts: number
+  attempts: number,
+  code?: string
 ): FlotillaError {
   const host = hostOf(url)
   if (failure === 'unreachable') return new FlotillaError('offline', `Cannot reach host ${host}.`, { accountId })
+  if (failure === 'tls') {
+    const why = (code !== undefined ? TLS_REASONS[code] : undefined) ?? 'it is not trusted'
+    return new FlotillaError('tls-untrusted', `${host}’s security certificate is not trusted (${why}); nothing was sent to it.`, { accountId })
+  }
+  if (failure === 'headers-too-large') {
+    return new FlotillaError('too-large', `${host} answered with headers larger than Flotilla accepts (16 KiB); the answer was not read.`, { accountId })
+  }
   const tries = attempts > 1 ? ` (tried ${attempts} times)` : ''
   if (failure === 'dropped') {
     return new FlotillaError('upstream', `${host} dropped the connection before answering${tries}.`, { accountId })
@@ -219,10 +254,30 @@ export function networkError(
 
 export function timeoutError(url: string, accountId: string, timeoutMs: number, attempts: number): FlotillaError {
   const tries = attempts > 1 ? ` (tried ${attempts} times)` : ''
-  const limit = timeoutMs < 1000 ? `${timeoutMs} ms` : `${Math.round(timeoutMs / 1000)} s`
+  const limit = formatMs(timeoutMs)
   return new FlotillaError('timeout', `${hostOf(url)} did not answer within ${limit}${tries}.`, {
     accountId
   })
+}
+
+/** The body passed its limit (counted after decompression). */
+export function tooLargeError(url: string, accountId: string, limitBytes: number): FlotillaError {
+  return new FlotillaError('too-large', `${hostOf(url)}’s answer was too large (over ${formatBytes(limitBytes)}); it was not read.`, { accountId })
+}
+
+/** Headers came, but the whole answer did not arrive within the request's one deadline. */
+export function tooSlowError(url: string, accountId: string, timeoutMs: number): FlotillaError {
+  return new FlotillaError('too-slow', `${hostOf(url)}’s answer was too slow: it had not arrived completely after ${formatMs(timeoutMs)}.`, {
+    accountId
+  })
+}
+
+function formatBytes(n: number): string {
+  return n >= 1024 * 1024 ? `${Math.round(n / (1024 * 1024))} MiB` : `${Math.round(n / 1024)} KiB`
+}
+
+function formatMs(ms: number): string {
+  return ms < 1000 ? `${ms} ms` : `${Math.round(ms / 1000)} s`
 }
 
 export function cancelledError(accountId?: string): FlotillaError {

@@ -15,6 +15,7 @@ import { elizonTickets } from './elizon-tickets'
 import { collectCountedPages, serverKey, toIntOrNull } from '../shared'
 import { resolveVncUrl, type ConsoleAccess, type ConsoleStreamHandlers } from '../../console/console-access'
 import { elizonBilling } from './elizon-billing'
+import { createSseParser, type SseEvent } from '../../http/sse-parser'
 import { elizonBase as base, elizonCall, elizonJson, rejectUnsuccessful } from './elizon-request'
 
 const PAGE_SIZE = 100
@@ -266,49 +267,27 @@ function firstString(record: Record<string, unknown>, keys: readonly string[]): 
 }
 
 /**
- * Reads the Pterodactyl console's server-sent events with the API key until the
+ * Reads the Pterodactyl console's server-sent events through the account's
+ * HTTP client (its origin only, no redirects, the header deadline) until the
  * stream ends or `signal` aborts. `console` events carry `{line}`, `status`
- * events `{state}`; a data field that is not JSON is shown as a line.
+ * events `{state}`; a data field that is not JSON is shown as a line. The SSE
+ * parser (`http/sse-parser.ts`) caps what one event may hold.
  */
 async function streamElizonConsole(ctx: AccountContext, streamUrl: string, handlers: ConsoleStreamHandlers, signal: AbortSignal): Promise<void> {
-  let res: Response
+  const parser = createSseParser({ onEvent: (e) => handleConsoleEvent(e, handlers), accountId: ctx.accountId })
   try {
-    res = await fetch(streamUrl, { headers: { 'x-api-key': ctx.credential, accept: 'text/event-stream' }, signal })
-  } catch {
+    await ctx.http.stream(
+      { accountId: ctx.accountId, method: 'GET', url: streamUrl, headers: { 'x-api-key': ctx.credential, accept: 'text/event-stream' }, signal },
+      (chunk) => parser.push(chunk)
+    )
+  } catch (error) {
     if (signal.aborted) return
-    throw new FlotillaError('offline', `The console stream at ${new URL(streamUrl).host} could not be reached.`, { accountId: ctx.accountId })
-  }
-  if (!res.ok || !res.body) {
-    throw new FlotillaError(res.status === 401 ? 'auth-rejected' : res.status === 403 ? 'forbidden' : 'upstream', `The console stream answered ${res.status}.`, {
-      status: res.status,
-      accountId: ctx.accountId
-    })
-  }
-  const decoder = new TextDecoder()
-  let buffer = ''
-  try {
-    for await (const chunk of res.body as unknown as AsyncIterable<Uint8Array>) {
-      buffer += decoder.decode(chunk, { stream: true })
-      let end: number
-      while ((end = buffer.indexOf('\n\n')) >= 0) {
-        dispatchSseEvent(buffer.slice(0, end), handlers)
-        buffer = buffer.slice(end + 2)
-      }
-    }
-  } catch {
-    if (!signal.aborted) throw new FlotillaError('offline', 'The console stream was interrupted.', { accountId: ctx.accountId })
+    throw error
   }
 }
 
-export function dispatchSseEvent(block: string, handlers: ConsoleStreamHandlers): void {
-  let event = 'message'
-  const data: string[] = []
-  for (const line of block.split(/\r?\n/)) {
-    if (line.startsWith('event:')) event = line.slice(6).trim()
-    else if (line.startsWith('data:')) data.push(line.slice(5).replace(/^ /, ''))
-  }
-  if (data.length === 0) return
-  const text = data.join('\n')
+export function handleConsoleEvent(e: SseEvent, handlers: ConsoleStreamHandlers): void {
+  const text = e.data
   let parsed: unknown = undefined
   try {
     parsed = JSON.parse(text)
@@ -316,14 +295,14 @@ export function dispatchSseEvent(block: string, handlers: ConsoleStreamHandlers)
     // Not JSON: shown as it came.
   }
   const record = typeof parsed === 'object' && parsed !== null ? (parsed as Record<string, unknown>) : null
-  if (event === 'status') {
+  if (e.event === 'status') {
     const state = record && typeof record.state === 'string' ? record.state : text
     handlers.onStatus(state)
     return
   }
-  if (event === 'stats') return
+  if (e.event === 'stats') return
   const line = record && typeof record.line === 'string' ? record.line : typeof parsed === 'string' ? parsed : text
-  for (const part of line.split(/\r?\n/)) handlers.onLine(part)
+  for (const part of line.split(/\r\n|\r|\n/)) handlers.onLine(part)
 }
 
 async function sendElizonConsoleCommand(ctx: AccountContext, serverId: string, command: string): Promise<void> {
