@@ -16,6 +16,7 @@ import { collectCountedPages, serverKey, toIntOrNull } from '../shared'
 import { resolveVncUrl, type ConsoleAccess, type ConsoleStreamHandlers } from '../../console/console-access'
 import { elizonBilling } from './elizon-billing'
 import { elizonBase as base, elizonCall, elizonJson, rejectUnsuccessful } from './elizon-request'
+import { pathOf } from '../paths'
 
 const PAGE_SIZE = 100
 
@@ -332,7 +333,7 @@ async function sendElizonConsoleCommand(ctx: AccountContext, serverId: string, c
 }
 
 function servicePath(serverId: string): string {
-  return `/services/${encodeURIComponent(serverId)}`
+  return pathOf`/services/${serverId}`
 }
 
 function serviceUrl(ctx: AccountContext, serverId: string): string {
