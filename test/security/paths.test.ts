@@ -12,6 +12,7 @@ import { elizonBackups } from '../../src-main/core/providers/elizon/elizon-backu
 import { elizonFirewall } from '../../src-main/core/providers/elizon/elizon-firewall'
 import type { Envelope } from '../../src-main/shared/contract'
 import type { BackupList } from '../../src-main/shared/contracts/backups'
+import type { JobProgress } from '../../src-main/shared/contracts/fleet'
 import type { Server } from '../../src-main/shared/domain'
 import type { Simulator } from '../simulators/index'
 import { backupsOf } from '../simulators/elizon/routes/backups'
@@ -19,6 +20,15 @@ import { ctxFor, failure } from '../support/adapter-context'
 import { fails, unwrap } from '../support/core-fixture'
 import { startCoreWithAccounts, type CoreWithAccounts } from '../support/simulator-pair'
 import { activityOf, keyOf, refreshAll, requestsSince } from '../integration/fleet-support'
+
+/** Polls an async check (the job's state lives in main). */
+async function until(check: () => Promise<boolean>, what: string): Promise<void> {
+  const end = Date.now() + 5000
+  while (!(await check())) {
+    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`)
+    await new Promise((r) => setTimeout(r, 20))
+  }
+}
 
 let env: CoreWithAccounts
 let vps: Server
@@ -107,6 +117,36 @@ describe('the attack from issue 10: an id of ".."', () => {
       expect(error.message).toBe('This id cannot be sent to the provider: it is a dot segment. Nothing was sent.')
     }
     expect(sent()).toEqual([])
+  })
+})
+
+describe('a server the provider lists as ".."', () => {
+  it('shows in the fleet; an action on it is refused in words, a bulk job fails that item alone, and nothing is sent to it', async () => {
+    const services = env.elizon.state.servicesOf(env.elizon.accounts[0]!.id)
+    const other = services.find((s) => s.status === 'RUNNING' && s.id !== vps.id)!
+    services.push({ ...structuredClone(other), id: '..', name: 'hostile' })
+    try {
+      const listed = await refreshAll(env.fx)
+      const hostileKey = `${env.elizonAcc.id}:..`
+      expect(listed.find((s) => s.key === hostileKey)?.label).toBe('hostile')
+      const sent = both()
+      const refused = await fails(env.fx, 'servers.action', { key: hostileKey, action: 'stop' })
+      expect(refused).toMatchObject({ code: 'validation' })
+      expect(refused.message).toContain('key: not a server key')
+      const job = unwrap(await dispatch('servers.bulk', { keys: [hostileKey, keyOf(env.elizonAcc, other.id)], action: 'restart' })) as JobProgress
+      await until(async () => ((unwrap(await dispatch('jobs.get', { jobId: job.jobId })) as JobProgress).finished), 'the bulk job')
+      const done = unwrap(await dispatch('jobs.get', { jobId: job.jobId })) as JobProgress
+      expect(done).toMatchObject({ total: 2, failed: 1 })
+      expect(done.items.find((i) => i.key === hostileKey)?.error).toMatchObject({
+        code: 'validation',
+        message: 'This id cannot be sent to the provider: it is a dot segment. Nothing was sent.'
+      })
+      expect(sent().filter((line) => !line.endsWith(`/services/${other.id}/action`) && !line.includes('/status'))).toEqual([])
+      expect(services.find((s) => s.id === vps.id)?.status).toBe('RUNNING')
+    } finally {
+      services.splice(services.findIndex((s) => s.id === '..'), 1)
+      await refreshAll(env.fx)
+    }
   })
 })
 
