@@ -161,6 +161,13 @@ describe('item 12: a lone surrogate in an id', () => {
     expect(error.message).toContain(words)
   })
 
+  it('a credential with a lone surrogate is refused in words before any request (not "failed before an answer arrived")', async () => {
+    const sent = both()
+    const error = await fails(env.fx, 'accounts.verify', { provider: 'elizon', baseUrl: env.elizon.url, credential: 'key\uD800' })
+    expect(error).toMatchObject({ code: 'validation', message: 'Invalid request for accounts.verify: credential: credential contains a broken Unicode character (a lone surrogate).' })
+    expect(sent()).toEqual([])
+  })
+
   it('the path builder says so in words when the id comes from a provider', async () => {
     const error = await failure(elizonFirewall.delete(ctxFor(env.elizon, env.elizon.accounts[0]!), vps, 'r\uD800'))
     expect(error).toMatchObject({ code: 'validation', message: 'This id cannot be sent to the provider: it contains a broken Unicode character (a lone surrogate). Nothing was sent.' })
