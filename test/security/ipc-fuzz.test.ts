@@ -16,10 +16,11 @@ import { startCoreWithAccounts, type CoreWithAccounts } from '../support/simulat
 import { refreshAll } from '../integration/fleet-support'
 
 let env: CoreWithAccounts
+let serverKeys: string[] = []
 
 beforeAll(async () => {
   env = await startCoreWithAccounts({ seed: 53, accounts: 1, serversPerAccount: 3 }, { seed: 53, accounts: 1, serversPerAccount: 6 })
-  await refreshAll(env.fx)
+  serverKeys = (await refreshAll(env.fx)).map((s) => s.key)
   unwrap(await env.fx.dispatch('fleet.setLive', { intervalSec: 0, windowVisible: false }))
 })
 afterAll(() => env?.close())
@@ -82,10 +83,26 @@ const hostileLeaf = fc.oneof(
   fc.anything({ maxDepth: 3, withBigInt: true, withDate: true, withMap: true, withSet: true, withTypedArray: true, withNullPrototype: true, withSparseArray: true })
 )
 
-/** A payload shaped like the channel's input (its field names, hostile values) or anything at all. */
+/**
+ * Real ids for the fields that name what a call acts on, so part of the payloads
+ * pass the first checks and reach the handler with hostile neighbours. Only
+ * ids that cannot destroy the fixture: no account `id` (remove), no console keys.
+ */
+function plausible(field: string): fc.Arbitrary<unknown> {
+  const accounts = [env.aluyAcc.id, env.elizonAcc.id]
+  if (field === 'accountId') return fc.constantFrom(...accounts)
+  if (field === 'accountIds') return fc.subarray(accounts, { minLength: 1 })
+  if (field === 'key') return fc.constantFrom(...serverKeys)
+  if (field === 'keys') return fc.subarray(serverKeys, { minLength: 1 })
+  return hostileLeaf
+}
+
+/** A payload shaped like the channel's input (its field names; real ids or hostile values) or anything at all. */
 function payloadFor(channel: (typeof INVOKE_CHANNELS)[number]): fc.Arbitrary<unknown> {
-  const keys = [...fieldsOf(contract[channel].input), ...POLLUTION_KEYS]
-  const shaped = fc.array(fc.tuple(fc.constantFrom(...keys), hostileLeaf), { maxLength: 6 }).map(withOwnKeys)
+  const fields = fieldsOf(contract[channel].input)
+  const keys = [...fields, ...POLLUTION_KEYS]
+  const entry = fc.constantFrom(...keys).chain((k) => fc.tuple(fc.constant(k), fc.oneof(plausible(k), hostileLeaf)))
+  const shaped = fc.array(entry, { maxLength: 6 }).map(withOwnKeys)
   return fc.oneof(shaped, hostileLeaf, fc.array(hostileLeaf, { maxLength: 4 }))
 }
 
