@@ -27,7 +27,13 @@ import type { EventChannel, InvokeChannel, Method, Namespace } from './ipc-chann
 const NoInput = z.undefined()
 
 /** A credential as typed by the user: aluy cookie/token, elizon API key. Travels once, renderer → main. */
-export const CredentialInput = z.string().trim().min(1, 'credential is empty').max(8192, 'credential is too long')
+export const CredentialInput = z
+  .string()
+  .trim()
+  .min(1, 'credential is empty')
+  .max(8192, 'credential is too long')
+  // A lone surrogate cannot be sent in a header; say so instead of "the request failed" (issue 10, item 12).
+  .refine((v) => !/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/.test(v), 'credential contains a broken Unicode character (a lone surrogate)')
 
 /** Optional override of the provider's production base URL ("Advanced"). */
 const OptionalBaseUrl = z

@@ -5,6 +5,7 @@
 import { z } from 'zod'
 import type { Server } from '../domain'
 import { ServerKey } from './fleet'
+import { BackupId } from './ids'
 
 export const ServerBackup = z.object({
   id: z.string(),
@@ -26,8 +27,8 @@ export type BackupList = z.infer<typeof BackupList>
 export const BackupOutcome = z.object({ message: z.string().nullable(), backup: ServerBackup.nullable() })
 export type BackupOutcome = z.infer<typeof BackupOutcome>
 
-/** A backup id as the provider gave it; it travels in a URL path (encoded), so no whitespace. */
-export const BackupId = z.string().min(1).max(200).regex(/^\S+$/, 'not a backup id')
+/** A backup id as the provider gave it; it travels in a URL path, so it has the strict shape of ids.ts. */
+export { BackupId }
 
 export const BackupKeyInput = z.object({ key: ServerKey })
 export const CreateBackupInput = z.object({

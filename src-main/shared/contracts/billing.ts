@@ -5,6 +5,7 @@
 import { z } from 'zod'
 import { AccountId, ProviderId } from '../domain'
 import { SerializedError } from '../errors'
+import { InvoiceKey as InvoiceKeyText } from './ids'
 
 const Cents = z.number().int()
 
@@ -145,7 +146,7 @@ export const InvoicePdf = z.object({
 })
 export type InvoicePdf = z.infer<typeof InvoicePdf>
 
-const InvoiceKey = z.object({ key: z.string().min(3).max(200) })
+const InvoiceKey = z.object({ key: InvoiceKeyText })
 const Saved = z.object({ saved: z.boolean(), path: z.string().optional() })
 
 export const billingContract = {

@@ -3,9 +3,9 @@
 // renderer gets only what it must hold to draw a console: a single-use VNC
 // ticket (wss URL + password), or a session id whose text lines main pushes.
 import { z } from 'zod'
+/** A server as the fleet names it: `${accountId}:${id}`, strict (ids.ts). */
+import { ServerKey } from './ids'
 
-/** A server as the fleet names it: `${accountId}:${id}`. */
-const ServerKey = z.string().min(3).max(512)
 const SessionId = z.string().regex(/^con_[a-z0-9]{8,32}$/, 'not a console session id')
 
 export const CONSOLE_POWER_ACTIONS = ['start', 'shutdown', 'stop', 'restart'] as const

@@ -6,6 +6,7 @@
 import { z } from 'zod'
 import type { Server } from '../domain'
 import { ServerKey } from './fleet'
+import { FirewallRuleId } from './ids'
 
 export const FIREWALL_DIRECTIONS = ['in', 'out'] as const
 export const FIREWALL_ACTIONS = ['ACCEPT', 'DROP', 'REJECT'] as const
@@ -51,8 +52,8 @@ export const FIREWALL_PROBLEMS = {
 } as const
 export type FirewallProblem = keyof typeof FIREWALL_PROBLEMS
 
-/** A rule id as the provider gave it; it travels in a URL path (encoded), so no whitespace. */
-export const FirewallRuleId = z.string().min(1).max(200).regex(/^\S+$/, 'not a rule id')
+/** A rule id as the provider gave it; it travels in a URL path, so it has the strict shape of ids.ts. */
+export { FirewallRuleId }
 
 const PORT = '([1-9]\\d{0,4})'
 const PORT_SPEC = new RegExp(`^${PORT}(:${PORT})?$`)

@@ -5,12 +5,10 @@
 import { z } from 'zod'
 import { AccountId, ProviderId, Server, SERVER_STATUSES, POWER_STATES } from '../domain'
 import { SerializedError } from '../errors'
+import { LocalServerKey, ServerKey as StrictServerKey, TemplateId } from './ids'
 
-/** `${accountId}:${serviceId}` — the Server.key. */
-export const ServerKey = z
-  .string()
-  .max(300)
-  .regex(/^acc_[a-z0-9]{8,32}:[^\s]{1,200}$/, 'not a server key')
+/** `${accountId}:${serviceId}` — the Server.key, with an id that can be sent back to the provider (see ids.ts). */
+export const ServerKey = StrictServerKey
 export type ServerKey = z.infer<typeof ServerKey>
 
 // ---------------------------------------------------------------- actions
@@ -81,7 +79,7 @@ const PositiveInt = z.number().int().positive().max(100_000)
 export const RenameParams = z.object({ label: z.string().trim().min(1, 'name is empty').max(100, 'name is too long') })
 export const ReinstallParams = z.object({
   /** An id from `servers.templates`. */
-  templateId: z.string().min(1).max(100),
+  templateId: TemplateId,
   hostname: z
     .string()
     .trim()
@@ -356,7 +354,8 @@ export const JobProgress = z.object({
 })
 export type JobProgress = z.infer<typeof JobProgress>
 
-export const BulkInput = z.object({ keys: z.array(ServerKey).min(1).max(5000), action: BulkActionName })
+/** Local keys: a selection may hold a server whose id cannot be sent; that item fails alone (main's path builder refuses it). */
+export const BulkInput = z.object({ keys: z.array(LocalServerKey).min(1).max(5000), action: BulkActionName })
 
 // ---------------------------------------------------------------- local meta
 
@@ -372,7 +371,7 @@ export const ServerMetaMap = z.record(z.string(), ServerMeta)
 export type ServerMetaMap = z.infer<typeof ServerMetaMap>
 
 export const SetMetaInput = z.object({
-  keys: z.array(ServerKey).min(1).max(5000),
+  keys: z.array(LocalServerKey).min(1).max(5000),
   /** Replace the tags; or add/remove some (bulk tagging). */
   tags: z.array(Tag).max(50).optional(),
   addTags: z.array(Tag).max(50).optional(),
@@ -425,7 +424,7 @@ export const fleetContract = {
   'servers.upgradeQuote': { input: KeyOnly, output: UpgradeQuote },
   'servers.action': { input: ServerActionInput, output: ServerActionResult },
   'servers.bulk': { input: BulkInput, output: JobProgress },
-  'servers.meta': { input: z.object({ keys: z.array(ServerKey).max(5000).optional() }).optional(), output: ServerMetaMap },
+  'servers.meta': { input: z.object({ keys: z.array(LocalServerKey).max(5000).optional() }).optional(), output: ServerMetaMap },
   'servers.setMeta': { input: SetMetaInput, output: ServerMetaMap },
   'jobs.get': { input: z.object({ jobId: z.string().max(100) }), output: JobProgress.nullable() },
   'activity.list': { input: ActivityListInput, output: z.array(ActivityEntry) }

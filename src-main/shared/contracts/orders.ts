@@ -7,6 +7,7 @@ import { z } from 'zod'
 import { AccountId, ProviderId } from '../domain'
 import { SerializedError } from '../errors'
 import { OsTemplate, ServerKey } from './fleet'
+import { OrderId } from './ids'
 
 const Cents = z.number().int()
 const Id = z.string().min(1).max(200)
@@ -262,7 +263,7 @@ export const OrderDetail = OrderRow.extend({
 })
 export type OrderDetail = z.infer<typeof OrderDetail>
 
-const OrderRef = z.object({ accountId: AccountId, orderId: Id })
+const OrderRef = z.object({ accountId: AccountId, orderId: OrderId })
 
 export const ordersContract = {
   'catalog.get': { input: z.object({ accountId: AccountId }), output: Catalog },

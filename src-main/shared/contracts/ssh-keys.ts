@@ -5,6 +5,7 @@
 import { z } from 'zod'
 import { AccountId, ProviderId } from '../domain'
 import { SerializedError } from '../errors'
+import { SshKeyId } from './ids'
 
 export const SSH_KEY_TYPES = [
   'ssh-ed25519',
@@ -116,7 +117,7 @@ const SaveIdInput = z.object({ saveId: z.string().regex(/^[A-Za-z0-9_-]{16,64}$/
 export const sshKeysContract = {
   'sshKeys.list': { input: z.undefined(), output: SshKeysOverview },
   'sshKeys.add': { input: z.object({ accountId: AccountId, name: KeyName, publicKey: PublicKeyText }), output: SshKey },
-  'sshKeys.delete': { input: z.object({ accountId: AccountId, keyId: z.string().min(1).max(100) }), output: z.object({ deleted: z.literal(true) }) },
+  'sshKeys.delete': { input: z.object({ accountId: AccountId, keyId: SshKeyId }), output: z.object({ deleted: z.literal(true) }) },
   'sshKeys.generate': { input: z.object({ accountId: AccountId, name: KeyName }), output: GeneratedKey },
   /** Electron's save dialog; the file is written with mode 0600. Cancelled → saved:false, and the key is still held. */
   'sshKeys.savePrivateKey': { input: SaveIdInput, output: z.union([z.object({ saved: z.literal(false) }), z.object({ saved: z.literal(true), path: z.string() })]) },

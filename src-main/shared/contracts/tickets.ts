@@ -6,17 +6,15 @@ import { z } from 'zod'
 import { AccountId, ProviderId } from '../domain'
 import { SerializedError } from '../errors'
 import { ServerKey } from './fleet'
+import { TicketKey } from './ids'
 
 /** Both providers' statuses, normalised: who is expected to answer next. */
 export const TICKET_STATES = ['open', 'awaiting-customer', 'awaiting-staff', 'closed'] as const
 export const TicketState = z.enum(TICKET_STATES)
 export type TicketState = z.infer<typeof TicketState>
 
-/** `${accountId}:${ticketId}` */
-export const TicketKey = z
-  .string()
-  .max(300)
-  .regex(/^acc_[a-z0-9]{8,32}:[^\s]{1,200}$/, 'not a ticket key')
+/** `${accountId}:${ticketId}` (see ids.ts) */
+export { TicketKey }
 
 export const TicketSummary = z.object({
   key: z.string(),

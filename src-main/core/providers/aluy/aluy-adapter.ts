@@ -15,6 +15,7 @@ import { aluyBase as base, aluyCall } from './aluy-request'
 import { normaliseAluyCredential, sessionCookieHeader } from './credential'
 import { resolveVncUrl, type ConsoleAccess } from '../../console/console-access'
 import { aluyBilling } from './aluy-billing'
+import { pathOf } from '../paths'
 
 const PAGE_SIZE = 100
 
@@ -188,7 +189,7 @@ function needsLiveStatus(s: ServiceItem): boolean {
  */
 async function fetchLiveStatus(ctx: AccountContext, id: string): Promise<LiveStatus | null> {
   try {
-    return await getJson(ctx, `/services/${encodeURIComponent(id)}/status`, LiveStatusBody, false)
+    return await getJson(ctx, pathOf`/services/${id}/status`, LiveStatusBody, false)
   } catch (error) {
     if (error instanceof FlotillaError && (error.code === 'auth-expired' || error.code === 'cancelled')) throw error
     return null
@@ -245,7 +246,7 @@ function aluyConsoleMethods(): Pick<ProviderAdapter, 'openConsole'> {
 }
 
 async function openAluyConsole(ctx: AccountContext, serverId: string): Promise<ConsoleAccess> {
-  const path = `/services/${encodeURIComponent(serverId)}/console`
+  const path = pathOf`/services/${serverId}/console`
   let body = await getJson(ctx, path, ConsoleBody)
   if (body.console.enabled === false || !body.console.wssUrl) {
     await aluyCall(ctx, { method: 'POST', path, body: { action: 'enable' } })

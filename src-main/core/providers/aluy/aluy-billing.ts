@@ -9,6 +9,7 @@ import type { BilledService, BillingPort, BillingSnapshot, InvoiceRecord, PdfAns
 import type { AccountContext } from '../provider-adapter'
 import { collectOffsetPages, declaredLength, MAX_PAGES, tooManyPages } from '../shared'
 import { aluyCall, aluyRequest } from './aluy-request'
+import { pathOf } from '../paths'
 
 const PAGE_SIZE = 100
 const Id = z.union([z.string().min(1), z.number()]).transform(String)
@@ -170,7 +171,7 @@ function summaryRecord(i: z.output<typeof InvoiceSummaryBody>): InvoiceRecord {
 }
 
 async function aluyGetInvoice(ctx: AccountContext, id: string): Promise<InvoiceRecord> {
-  const { invoice } = await aluyRequest(ctx, 'GET', `/invoices/${encodeURIComponent(id)}`, InvoiceDetailBody)
+  const { invoice } = await aluyRequest(ctx, 'GET', pathOf`/invoices/${id}`, InvoiceDetailBody)
   const snap = invoice.snapshot ?? null
   const legacy = snap?.schemaVersion !== undefined && snap.schemaVersion < 2
   const lines = snap?.lines?.map((l) => ({ label: l.label, quantity: l.quantity ?? null, totalCents: l.totalCents })) ??
@@ -182,7 +183,7 @@ async function aluyGetInvoice(ctx: AccountContext, id: string): Promise<InvoiceR
 
 async function aluyInvoicePdf(ctx: AccountContext, id: string): Promise<PdfAnswer> {
   try {
-    const path = `/invoices/${encodeURIComponent(id)}/pdf`
+    const path = pathOf`/invoices/${id}/pdf`
     const res = await aluyCall<Uint8Array>(ctx, { method: 'GET', path, responseType: 'bytes', timeoutMs: 60_000 })
     return { kind: 'pdf', bytes: res.data, declaredLength: declaredLength(res.headers) }
   } catch (error) {

@@ -8,6 +8,7 @@ import type { OrderOperations, ProviderCatalog, ProviderOrder } from '../../orde
 import type { AccountContext } from '../provider-adapter'
 import { MAX_PAGES } from '../shared'
 import { aluyRequest } from './aluy-request'
+import { pathOf } from '../paths'
 
 const PAGE_SIZE = 100
 const Num = z.number()
@@ -79,9 +80,9 @@ export const aluyOrders: OrderOperations = {
   promo,
   place,
   list: listOrders,
-  detail: async (ctx, id) => toOrder((await aluyRequest(ctx, 'GET', `/orders/${encodeURIComponent(id)}`, z.object({ order: OrderBody }))).order),
+  detail: async (ctx, id) => toOrder((await aluyRequest(ctx, 'GET', pathOf`/orders/${id}`, z.object({ order: OrderBody }))).order),
   pay: async (ctx, id) => {
-    await aluyRequest(ctx, 'POST', `/orders/${encodeURIComponent(id)}/pay`, z.object({ ok: z.boolean() }).loose(), { method: 'balance' })
+    await aluyRequest(ctx, 'POST', pathOf`/orders/${id}/pay`, z.object({ ok: z.boolean() }).loose(), { method: 'balance' })
   },
   findServiceByLabel
 }
@@ -130,7 +131,7 @@ async function packageTemplates(ctx: AccountContext): Promise<{ id: string; labe
   const services = await aluyRequest(ctx, 'GET', '/services?kind=VPS&limit=1', ServicesBody)
   const first = services.services[0]
   if (!first) return []
-  return (await aluyRequest(ctx, 'GET', `/services/${encodeURIComponent(first.id)}/templates`, TemplatesBody)).templates
+  return (await aluyRequest(ctx, 'GET', pathOf`/services/${first.id}/templates`, TemplatesBody)).templates
 }
 
 async function promo(ctx: AccountContext, code: string, variantId: string | undefined): Promise<PromoResult> {

@@ -16,6 +16,7 @@ import type { ActionOutcome, LivePatch, ProviderDetail, ServerFacts, ServerOpera
 import type { AccountContext } from '../provider-adapter'
 import { parseBody, toIntOrNull, toNumberOrNull } from '../shared'
 import { aluyBase, aluyCall } from './aluy-request'
+import { pathOf } from '../paths'
 
 const OptionalNumber = z.number().nullable().optional()
 const OptionalString = z.string().nullable().optional()
@@ -226,7 +227,7 @@ function aluyActionsFor(d: ProviderDetail): ServerActionName[] {
 // ---------------------------------------------------------------- actions
 
 async function aluyAct(ctx: AccountContext, server: Server, input: ParsedServerActionInput): Promise<ActionOutcome> {
-  const path = `/services/${encodeURIComponent(server.id)}`
+  const path = pathOf`/services/${server.id}`
   if (POWER_ACTIONS.has(input.action)) {
     await send(ctx, 'POST', `${path}/power`, { action: input.action })
     return { patch: { power: input.action === 'start' || input.action === 'restart' ? 'running' : 'stopped' } }
@@ -307,7 +308,7 @@ async function locationNames(ctx: AccountContext): Promise<Map<string, string>> 
 // ---------------------------------------------------------------- templates, upgrade
 
 async function aluyTemplates(ctx: AccountContext, server: Server): Promise<OsTemplate[]> {
-  return (await getJson(ctx, `/services/${encodeURIComponent(server.id)}/templates`, TemplatesBody, true)).templates
+  return (await getJson(ctx, pathOf`/services/${server.id}/templates`, TemplatesBody, true)).templates
 }
 
 async function aluyUpgradeQuote(ctx: AccountContext, server: Server): Promise<UpgradeQuote> {
@@ -334,11 +335,11 @@ async function aluyUpgradeQuote(ctx: AccountContext, server: Server): Promise<Up
 // ---------------------------------------------------------------- HTTP
 
 function getStatus(ctx: AccountContext, id: string, retry: boolean): Promise<StatusBody> {
-  return getJson(ctx, `/services/${encodeURIComponent(id)}/status`, StatusBody, retry)
+  return getJson(ctx, pathOf`/services/${id}/status`, StatusBody, retry)
 }
 
 async function getDetail(ctx: AccountContext, id: string, retry: boolean): Promise<DetailService> {
-  return (await getJson(ctx, `/services/${encodeURIComponent(id)}`, DetailBody, retry)).service
+  return (await getJson(ctx, pathOf`/services/${id}`, DetailBody, retry)).service
 }
 
 async function getJson<S extends z.ZodType>(ctx: AccountContext, path: string, schema: S, retry: boolean): Promise<z.output<S>> {

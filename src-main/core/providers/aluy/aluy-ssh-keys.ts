@@ -4,6 +4,7 @@ import { z } from 'zod'
 import { FlotillaError } from '../../../shared/errors'
 import type { ProviderSshKey, SshKeyOperations } from '../../ssh-keys/ssh-key-operations'
 import { aluyRequest } from './aluy-request'
+import { pathOf } from '../paths'
 
 const KeyBody = z.object({
   id: z.union([z.number(), z.string()]).transform(String),
@@ -21,7 +22,7 @@ export const aluySshKeys: SshKeyOperations = {
   },
   async delete(ctx, id) {
     if (!/^\d+$/.test(id)) throw new FlotillaError('validation', 'aluy SSH key ids are numbers.')
-    await aluyRequest(ctx, 'DELETE', `/ssh-keys/${id}`, z.object({ ok: z.boolean() }).loose())
+    await aluyRequest(ctx, 'DELETE', pathOf`/ssh-keys/${id}`, z.object({ ok: z.boolean() }).loose())
   }
 }
 

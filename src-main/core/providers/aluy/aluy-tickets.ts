@@ -8,6 +8,7 @@ import { closedTicket, toProviderThread, toProviderTicket, type TicketStateTable
 import type { AccountContext } from '../provider-adapter'
 import { MAX_PAGES } from '../shared'
 import { aluyRequest } from './aluy-request'
+import { pathOf } from '../paths'
 
 const PAGE_SIZE = 100
 const STATES: TicketStateTable = {
@@ -45,7 +46,7 @@ export const aluyTickets: TicketOperations = {
   canExport: false,
   list,
   async thread(ctx, id) {
-    const { ticket } = await aluyRequest(ctx, 'GET', `/tickets/${encodeURIComponent(id)}`, DetailBody)
+    const { ticket } = await aluyRequest(ctx, 'GET', pathOf`/tickets/${id}`, DetailBody)
     return toProviderThread(
       ticket,
       STATES,
@@ -54,7 +55,7 @@ export const aluyTickets: TicketOperations = {
   },
   async reply(ctx, id, message) {
     try {
-      await aluyRequest(ctx, 'POST', `/tickets/${encodeURIComponent(id)}/reply`, z.object({ message: z.unknown() }).loose(), { message })
+      await aluyRequest(ctx, 'POST', pathOf`/tickets/${id}/reply`, z.object({ message: z.unknown() }).loose(), { message })
     } catch (error) {
       if (error instanceof FlotillaError && error.status === 409) throw closedTicket(ctx.accountId)
       throw error

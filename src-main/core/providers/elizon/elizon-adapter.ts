@@ -17,6 +17,7 @@ import { resolveVncUrl, type ConsoleAccess, type ConsoleStreamHandlers } from '.
 import { elizonBilling } from './elizon-billing'
 import { createSseParser, type SseEvent } from '../../http/sse-parser'
 import { elizonBase as base, elizonCall, elizonJson, rejectUnsuccessful } from './elizon-request'
+import { pathOf } from '../paths'
 
 const PAGE_SIZE = 100
 
@@ -311,7 +312,7 @@ async function sendElizonConsoleCommand(ctx: AccountContext, serverId: string, c
 }
 
 function servicePath(serverId: string): string {
-  return `/services/${encodeURIComponent(serverId)}`
+  return pathOf`/services/${serverId}`
 }
 
 function serviceUrl(ctx: AccountContext, serverId: string): string {

@@ -29,6 +29,7 @@ import type { Server } from '../../../shared/domain'
 import type { BackupChange, BackupOperations } from '../../servers/server-operations'
 import type { AccountContext } from '../provider-adapter'
 import { asRecord, messageOf, sendTolerant, tolerantList } from './elizon-tolerant'
+import { pathOf } from '../paths'
 
 const Id = z.union([z.string().trim().min(1), z.number().finite()]).transform(String)
 const Text = z.string().trim().min(1)
@@ -78,12 +79,12 @@ async function createBackup(ctx: AccountContext, server: Server, name: string | 
 }
 
 async function restoreBackup(ctx: AccountContext, server: Server, backupId: string): Promise<BackupChange> {
-  const body = await sendTolerant(ctx, 'POST', `${backupsPath(server)}/${encodeURIComponent(backupId)}`)
+  const body = await sendTolerant(ctx, 'POST', backupPath(server, backupId))
   return { message: messageOf(asRecord(body)), backup: null }
 }
 
 async function deleteBackup(ctx: AccountContext, server: Server, backupId: string): Promise<BackupChange> {
-  const body = await sendTolerant(ctx, 'DELETE', `${backupsPath(server)}/${encodeURIComponent(backupId)}`)
+  const body = await sendTolerant(ctx, 'DELETE', backupPath(server, backupId))
   return { message: messageOf(asRecord(body)), backup: null }
 }
 
@@ -120,6 +121,10 @@ function isoTime(value: string | number | undefined): string | null {
 // ---------------------------------------------------------------- HTTP
 
 function backupsPath(server: Server): string {
-  return `/services/${encodeURIComponent(server.id)}/backups`
+  return pathOf`/services/${server.id}/backups`
+}
+
+function backupPath(server: Server, backupId: string): string {
+  return pathOf`/services/${server.id}/backups/${backupId}`
 }
 

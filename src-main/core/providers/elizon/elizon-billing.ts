@@ -10,6 +10,7 @@ import type { BillingPort, BillingSnapshot, InvoiceRecord, PdfAnswer } from '../
 import type { AccountContext } from '../provider-adapter'
 import { collectOffsetPages, declaredLength } from '../shared'
 import { elizonCall, elizonJson } from './elizon-request'
+import { pathOf } from '../paths'
 
 const PAGE_SIZE = 100
 const Id = z.union([z.string().min(1), z.number()]).transform(String)
@@ -57,7 +58,7 @@ export const elizonBilling: BillingPort = {
     throw new FlotillaError('unavailable', 'elizon has no invoice auto-charge setting reachable with an API key.', { accountId: ctx.accountId })
   },
   listInvoices: elizonListInvoices,
-  getInvoice: async (ctx, id) => toRecord((await elizonGet(ctx, `/invoices/${encodeURIComponent(id)}`, z.object({ invoice: Invoice }))).invoice),
+  getInvoice: async (ctx, id) => toRecord((await elizonGet(ctx, pathOf`/invoices/${id}`, z.object({ invoice: Invoice }))).invoice),
   getInvoicePdf: elizonInvoicePdf
 }
 
@@ -100,7 +101,7 @@ function toRecord(i: Invoice): InvoiceRecord {
 }
 
 async function elizonInvoicePdf(ctx: AccountContext, id: string): Promise<PdfAnswer> {
-  const path = `/invoices/${encodeURIComponent(id)}/document`
+  const path = pathOf`/invoices/${id}/document`
   const res = await elizonCall<Uint8Array>(ctx, { method: 'GET', path, responseType: 'bytes', waitOnRateLimit: true, timeoutMs: 60_000 })
   return { kind: 'pdf', bytes: res.data, declaredLength: declaredLength(res.headers) }
 }

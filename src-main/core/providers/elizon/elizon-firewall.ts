@@ -39,6 +39,7 @@ import type { Server } from '../../../shared/domain'
 import type { FirewallChange, FirewallOperations } from '../../servers/server-operations'
 import type { AccountContext } from '../provider-adapter'
 import { asRecord, messageOf, sendTolerant, tolerantList } from './elizon-tolerant'
+import { pathOf } from '../paths'
 
 const Id = z.union([z.string().trim().min(1), z.number().finite()]).transform(String)
 const Text = z.string().trim().min(1)
@@ -148,10 +149,10 @@ function changeOf(body: unknown): FirewallChange {
 // ---------------------------------------------------------------- HTTP
 
 function firewallPath(server: Server): string {
-  return `/services/${encodeURIComponent(server.id)}/firewall`
+  return pathOf`/services/${server.id}/firewall`
 }
 
 function rulePath(server: Server, ruleId: string): string {
-  return `${firewallPath(server)}/${encodeURIComponent(ruleId)}`
+  return pathOf`/services/${server.id}/firewall/${ruleId}`
 }
 

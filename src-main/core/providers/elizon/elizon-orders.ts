@@ -8,6 +8,7 @@ import type { CatalogLocation, CatalogProduct, PriceResult } from '../../../shar
 import type { ConfigurableOffer, OrderOperations, PriceRequest, ProviderCatalog } from '../../orders/order-operations'
 import type { AccountContext } from '../provider-adapter'
 import { elizonRequest } from './elizon-request'
+import { pathOrNull } from '../paths'
 
 const Range = z.tuple([z.number(), z.number()])
 const ProductBody = z.object({
@@ -79,9 +80,15 @@ function toProduct(ctx: AccountContext, p: ProductBody): CatalogProduct {
     name: p.name,
     category: p.category.name ?? p.category.key,
     description: p.description ?? '',
-    browserUrl: `${siteOrigin(ctx)}/products/${encodeURIComponent(p.category.key)}/${encodeURIComponent(p.slug)}`,
+    browserUrl: productPageUrl(ctx, p.category.key, p.slug),
     variants: [{ id: p.id, name: p.configurable ? 'configurable' : p.name, priceCents: p.priceCents, period: `${p.cycleDays ?? 30} days` }]
   }
+}
+
+/** The product's page on the website; null (no link) when the catalog gave a key or slug that is not one path segment. */
+function productPageUrl(ctx: AccountContext, category: string, slug: string): string | null {
+  const path = pathOrNull`/products/${category}/${slug}`
+  return path === null ? null : `${siteOrigin(ctx)}${path}`
 }
 
 /** The website sits at the API's origin without `/api`. */

@@ -21,6 +21,7 @@ import { toNumberOrNull } from '../shared'
 import { elizonBackups } from './elizon-backups'
 import { elizonFirewall } from './elizon-firewall'
 import { elizonJson, type ElizonCall } from './elizon-request'
+import { pathOf } from '../paths'
 
 export const STATUS_BATCH_MAX = 50
 
@@ -146,7 +147,7 @@ function livePatch(live: LiveBody): LivePatch {
 // ---------------------------------------------------------------- detail
 
 async function elizonDetail(ctx: AccountContext, server: Server): Promise<ProviderDetail> {
-  const path = `/services/${encodeURIComponent(server.id)}`
+  const path = pathOf`/services/${server.id}`
   const [detail, status] = await Promise.all([
     call(ctx, 'GET', path, DetailBody),
     server.status === 'active' ? call(ctx, 'GET', `${path}/status`, StatusBody).catch(() => null) : Promise.resolve(null)
@@ -207,7 +208,7 @@ function elizonActionsFor(d: ProviderDetail): ServerActionName[] {
 // ---------------------------------------------------------------- actions
 
 async function elizonAct(ctx: AccountContext, server: Server, input: ParsedServerActionInput): Promise<ActionOutcome> {
-  const path = `/services/${encodeURIComponent(server.id)}`
+  const path = pathOf`/services/${server.id}`
   const word = ACTION_WORD[input.action]
   if (word !== undefined) {
     const body = await call(ctx, 'POST', `${path}/action`, MessageBody, { action: word })
@@ -238,12 +239,12 @@ function messageOf(body: z.output<typeof MessageBody>): ActionOutcome {
 // ---------------------------------------------------------------- templates, metrics
 
 async function elizonTemplates(ctx: AccountContext, server: Server): Promise<OsTemplate[]> {
-  const body = await call(ctx, 'GET', `/services/${encodeURIComponent(server.id)}/templates`, TemplatesBody)
+  const body = await call(ctx, 'GET', pathOf`/services/${server.id}/templates`, TemplatesBody)
   return body.templates.map((t) => ({ id: t.id, label: t.label ?? t.name ?? t.id }))
 }
 
 async function elizonMetrics(ctx: AccountContext, server: Server, timeframe: MetricTimeframe): Promise<ServerMetrics> {
-  const path = `/services/${encodeURIComponent(server.id)}`
+  const path = pathOf`/services/${server.id}`
   const [metrics, bandwidth] = await Promise.all([
     call(ctx, 'GET', `${path}/metrics?timeframe=${timeframe}`, MetricsBody),
     call(ctx, 'GET', `${path}/bandwidth-usage`, BandwidthBody).catch(() => null)

@@ -3,6 +3,7 @@
 import { z } from 'zod'
 import type { ProviderSshKey, SshKeyOperations } from '../../ssh-keys/ssh-key-operations'
 import { elizonRequest } from './elizon-request'
+import { pathOf } from '../paths'
 
 const KeyBody = z.object({
   id: z.union([z.string(), z.number()]).transform(String),
@@ -19,7 +20,7 @@ export const elizonSshKeys: SshKeyOperations = {
     return toKey((await elizonRequest(ctx, 'POST', '/ssh-keys', z.object({ sshKey: KeyBody }), { name, publicKey })).sshKey)
   },
   async delete(ctx, id) {
-    await elizonRequest(ctx, 'DELETE', `/ssh-keys/${encodeURIComponent(id)}`, z.object({}).loose())
+    await elizonRequest(ctx, 'DELETE', pathOf`/ssh-keys/${id}`, z.object({}).loose())
   },
   async generate(ctx, name) {
     const body = await elizonRequest(ctx, 'POST', '/ssh-keys/generate', z.object({ sshKey: KeyBody, privateKey: z.string().min(1) }), { name })

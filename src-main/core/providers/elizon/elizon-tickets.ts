@@ -8,6 +8,7 @@ import { closedTicket, toProviderThread, toProviderTicket, type TicketStateTable
 import type { AccountContext } from '../provider-adapter'
 import { MAX_PAGES } from '../shared'
 import { elizonRequest, elizonText } from './elizon-request'
+import { pathOf } from '../paths'
 
 const PAGE_SIZE = 100
 const STATES: TicketStateTable = {
@@ -41,13 +42,13 @@ export const elizonTickets: TicketOperations = {
   canExport: true,
   list,
   async thread(ctx, id) {
-    const { ticket } = await elizonRequest(ctx, 'GET', `/tickets/${encodeURIComponent(id)}`, z.object({ ticket: TicketBody.extend({ messages: z.array(MessageBody) }) }))
+    const { ticket } = await elizonRequest(ctx, 'GET', pathOf`/tickets/${id}`, z.object({ ticket: TicketBody.extend({ messages: z.array(MessageBody) }) }))
     // The list and thread give only the service id; the fleet supplies the label.
     return toProviderThread(ticket, STATES, ticket.serviceId ? [{ id: ticket.serviceId, label: ticket.serviceId, kind: null }] : [])
   },
   async reply(ctx, id, message) {
     try {
-      await elizonRequest(ctx, 'POST', `/tickets/${encodeURIComponent(id)}`, z.object({}).loose(), { message })
+      await elizonRequest(ctx, 'POST', pathOf`/tickets/${id}`, z.object({}).loose(), { message })
     } catch (error) {
       if (error instanceof FlotillaError && error.status === 400 && (await isClosed(ctx, id))) throw closedTicket(ctx.accountId)
       throw error
@@ -65,15 +66,15 @@ export const elizonTickets: TicketOperations = {
     return body.ticket.id
   },
   async setState(ctx, id, state) {
-    await elizonRequest(ctx, 'PATCH', `/tickets/${encodeURIComponent(id)}`, z.object({}).loose(), { status: state === 'closed' ? 'CLOSED' : 'OPEN' })
+    await elizonRequest(ctx, 'PATCH', pathOf`/tickets/${id}`, z.object({}).loose(), { status: state === 'closed' ? 'CLOSED' : 'OPEN' })
   },
-  exportHtml: (ctx, id) => elizonText(ctx, `/tickets/${encodeURIComponent(id)}/export`)
+  exportHtml: (ctx, id) => elizonText(ctx, pathOf`/tickets/${id}/export`)
 }
 
 /** elizon answers a reply to a closed ticket with a plain 400; the ticket's status tells it apart from a bad message. */
 async function isClosed(ctx: AccountContext, id: string): Promise<boolean> {
   try {
-    const { ticket } = await elizonRequest(ctx, 'GET', `/tickets/${encodeURIComponent(id)}`, z.object({ ticket: TicketBody }))
+    const { ticket } = await elizonRequest(ctx, 'GET', pathOf`/tickets/${id}`, z.object({ ticket: TicketBody }))
     return ticket.status === 'CLOSED'
   } catch {
     return false
