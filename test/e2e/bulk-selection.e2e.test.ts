@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { addDemoAccounts } from '../harness/demo-accounts'
 import type { AluySimulator } from '../simulators/index'
 import { startE2eApp, type E2eApp, type E2eAppOptions } from '../support/e2e-app'
+import { focusedText } from '../support/focus'
 
 const options = {
   name: 'bulk-selection',
@@ -56,9 +57,6 @@ async function select(label: string): Promise<void> {
   await expect.poll(() => box.isChecked()).toBe(true)
 }
 
-async function focusedText(): Promise<string> {
-  return page.evaluate(() => (document.activeElement as HTMLElement | null)?.innerText?.trim() ?? '')
-}
 
 describe('bulk actions and the filter', () => {
   it('leaves rows the filter hides out unless the user includes them, naming every server', async () => {
@@ -76,7 +74,7 @@ describe('bulk actions and the filter', () => {
     await bar().getByRole('button', { name: 'Restart' }).click()
     await expect.poll(() => confirm().isVisible()).toBe(true)
     // Cancel has the focus, and nothing shown by the filter can run.
-    await expect.poll(() => focusedText()).toBe('Cancel')
+    await expect.poll(() => focusedText(page)).toBe('Cancel')
     expect(await confirm().innerText()).toContain('None of the selected servers shown by the filter can do this.')
     expect(await confirm().getByRole('button', { name: /^Restart on/ }).isDisabled()).toBe(true)
 

@@ -8,6 +8,7 @@ import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { AluySimulator } from '../simulators/index'
 import { nav, startE2eApp, type E2eApp } from '../support/e2e-app'
+import { focusedText } from '../support/focus'
 
 let app: E2eApp
 let aluy: AluySimulator
@@ -60,7 +61,7 @@ describe('console power bar', () => {
     const text = await dialog.first().innerText()
     expect(text).toContain(runningVps.label)
     expect(text).toContain('Lab')
-    await expect.poll(() => page.evaluate(() => (document.activeElement as HTMLElement | null)?.innerText?.trim())).toBe('Cancel')
+    await expect.poll(() => focusedText(page)).toBe('Cancel')
     // Enter on the focused Cancel sends nothing.
     await page.keyboard.press('Enter')
     await expect.poll(() => dialog.first().isVisible()).toBe(false)
