@@ -18,6 +18,7 @@ import type { Logger } from './logging/logger'
 import { getAdapter } from './providers/registry'
 import type { SecretStore } from './secrets/secret-store'
 import { SettingsStore } from './settings/settings-store'
+import { applyRequestedReset, resetPending, setResetRequested } from './settings/local-data'
 import { createBillingFeature, type SaveFile } from './billing/billing-handlers'
 import { CacheKeyStore } from './billing/cache-crypto'
 import { createCommerceFeature } from './orders/commerce-feature'
@@ -68,10 +69,13 @@ export async function createAppCore(opts: AppCoreOptions): Promise<AppCore> {
 
   const cacheDir = join(opts.userDataDir, 'cache')
   const http = opts.http ?? createHttpClient({ userAgent: `Flotilla/${opts.appVersion}`, onRequest: (r) => opts.logger.info('http', { ...r }) })
+  // Before any feature reads its files: a reset the user asked for last time.
+  warn(await applyRequestedReset(opts.userDataDir))
   const repo = new AccountRepository(opts.userDataDir)
   const settings = new SettingsStore(opts.userDataDir)
   warn(await repo.load())
   warn(await settings.load())
+  applyLogLevel(opts.logger, settings.get().logLevel)
 
   const accounts: AccountService = new AccountService({
     repo,
@@ -164,7 +168,9 @@ export async function createAppCore(opts: AppCoreOptions): Promise<AppCore> {
       platform: opts.platform,
       systemLocale: opts.systemLocale,
       harness: opts.harness ?? false,
-      warnings: [...warnings]
+      warnings: [...warnings],
+      dataDir: opts.userDataDir,
+      resetPending: await resetPending(opts.userDataDir)
     }),
     'app.openExternal': async ({ url }) => {
       if (!opts.openExternal) throw new FlotillaError('unavailable', 'Opening links is not available here.')
@@ -174,8 +180,10 @@ export async function createAppCore(opts: AppCoreOptions): Promise<AppCore> {
     'settings.set': async (patch) => {
       const next = await settings.set(patch)
       commerce.settingsChanged()
+      applyLogLevel(opts.logger, next.logLevel)
       return next
     },
+    'settings.requestReset': async ({ requested }) => ({ pending: await setResetRequested(opts.userDataDir, requested) }),
     'accounts.list': async () => accounts.list(),
     'accounts.verify': async (draft) => accounts.verify(draft),
     'accounts.add': async (input) => accounts.add(input),
@@ -207,4 +215,9 @@ export async function createAppCore(opts: AppCoreOptions): Promise<AppCore> {
       await opts.logger.flush()
     }
   }
+}
+
+/** The log file's level follows the setting; a logger that cannot change level keeps its own. */
+function applyLogLevel(logger: Logger, level: 'info' | 'debug' | undefined): void {
+  logger.setLevel?.(level ?? 'info')
 }

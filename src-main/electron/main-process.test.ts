@@ -237,7 +237,7 @@ describe('startMainProcess', () => {
     const frame = fake.FakeBrowserWindow.windows[0]!.webContents.mainFrame
     expect(await invoke('app.info', frame)).toEqual({
       ok: true,
-      value: { name: 'Flotilla', version: '9.8.7', platform: process.platform, systemLocale: 'de-DE', harness: false, warnings: [] }
+      value: { name: 'Flotilla', version: '9.8.7', platform: process.platform, systemLocale: 'de-DE', harness: false, warnings: [], dataDir: expect.any(String), resetPending: false }
     })
     const stranger = { url: 'app://flotilla/index.html', parent: null, detached: false, processId: 7, routingId: 999 }
     expect(await invoke('app.info', stranger)).toMatchObject({ ok: false, error: { code: 'ipc-rejected' } })

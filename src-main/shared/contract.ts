@@ -91,7 +91,9 @@ export const Settings = z.object({
   /** Desktop notifications for server changes (issue 3); off unless the user turns them on. */
   desktopNotifications: z.boolean().optional(),
   /** A desktop notification when staff answer a support ticket (issue 6); off unless turned on. */
-  ticketNotifications: z.boolean().optional()
+  ticketNotifications: z.boolean().optional(),
+  /** The log file's level: `info` (errors and summaries) or `debug` (every request too). */
+  logLevel: z.enum(['info', 'debug']).optional()
 })
 export type Settings = z.infer<typeof Settings>
 
@@ -103,7 +105,11 @@ export const AppInfo = z.object({
   systemLocale: z.string(),
   /** True in the web harness (tests and demo), false in Electron. */
   harness: z.boolean(),
-  warnings: z.array(AppWarning)
+  warnings: z.array(AppWarning),
+  /** Where Flotilla keeps its files (accounts, settings, caches, the log), for the Settings page. */
+  dataDir: z.string(),
+  /** A "reset local data" waits for the next start. */
+  resetPending: z.boolean()
 })
 export type AppInfo = z.infer<typeof AppInfo>
 
@@ -112,6 +118,8 @@ export const contract = {
   'app.openExternal': { input: z.object({ url: z.string().max(4096) }), output: z.object({ opened: z.boolean() }) },
   'settings.get': { input: NoInput, output: Settings },
   'settings.set': { input: Settings.partial(), output: Settings },
+  /** Ask for (or withdraw) a reset of cached provider data and the activity log at the next start. */
+  'settings.requestReset': { input: z.object({ requested: z.boolean() }), output: z.object({ pending: z.boolean() }) },
   'accounts.list': { input: NoInput, output: z.array(Account) },
   'accounts.verify': { input: AccountDraft, output: VerifyResult },
   'accounts.add': { input: NewAccountInput, output: AccountSaveResult },

@@ -7,6 +7,7 @@ export const INVOKE_CHANNELS = [
   'app.openExternal',
   'settings.get',
   'settings.set',
+  'settings.requestReset',
   'accounts.list',
   'accounts.verify',
   'accounts.add',

@@ -20,7 +20,8 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { key: 'sshKeys', path: '/ssh-keys', icon: 'pi pi-key' },
   { key: 'tickets', path: '/tickets', icon: 'pi pi-comments' },
   { key: 'accounts', path: '/accounts', icon: 'pi pi-users' },
-  { key: 'activity', path: '/activity', icon: 'pi pi-history' }
+  { key: 'activity', path: '/activity', icon: 'pi pi-history' },
+  { key: 'settings', path: '/settings', icon: 'pi pi-cog' }
 ]
 
 export const routes: RouteRecordRaw[] = [
@@ -28,6 +29,7 @@ export const routes: RouteRecordRaw[] = [
   // The landing page is bundled with the app, not fetched after it: the first rows show sooner (bench B3).
   { path: '/fleet/:key?', name: 'fleet', component: FleetView },
   { path: '/activity', name: 'activity', component: () => import('./views/ActivityView.vue') },
+  { path: '/settings', name: 'settings', component: () => import('./views/SettingsView.vue') },
   { path: '/accounts', name: 'accounts', component: () => import('./views/AccountsView.vue') },
   { path: '/billing', name: 'billing', component: () => import('./views/BillingView.vue') },
   { path: '/consoles', name: 'consoles', component: () => import('./views/ConsolesView.vue') },

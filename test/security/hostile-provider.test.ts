@@ -123,7 +123,7 @@ describe('answers too large', () => {
 
   it('a PDF may be larger than JSON, but not endless', async () => {
     provider.route((r) => r.path === '/pdf', hugeBody(12 * MB))
-    const pdf = await accountHttp().request<Uint8Array>(get(`${provider.url}/pdf`, { responseType: 'bytes' }))
+    const pdf = await accountHttp({ timeoutMs: 20_000 }).request<Uint8Array>(get(`${provider.url}/pdf`, { responseType: 'bytes' }))
     expect(pdf.data.byteLength).toBe(12 * MB)
     provider.route((r) => r.path === '/pdf-endless', endlessBody)
     const out = await attack(() => accountHttp({ timeoutMs: 20_000 }).request(get(`${provider.url}/pdf-endless`, { responseType: 'bytes' })), 'endless PDF')

@@ -12,6 +12,8 @@ export interface Logger {
   info(msg: string, fields?: LogFields): void
   warn(msg: string, fields?: LogFields): void
   error(msg: string, fields?: LogFields): void
+  /** `debug` adds every HTTP request; `info` keeps errors and summaries (the default). Optional: test loggers may not. */
+  setLevel?(level: 'debug' | 'info'): void
   /** Scrub this value from every later log line. */
   registerSecret(secret: string | null | undefined): void
   flush(): Promise<void>
@@ -34,6 +36,9 @@ export function createLogger(options: LoggerOptions = {}): Logger {
     info: write('info'),
     warn: write('warn'),
     error: write('error'),
+    setLevel: (level) => {
+      base.level = level
+    },
     registerSecret: (s) => redactor.register(s),
     // The destination writes synchronously, so nothing is ever buffered.
     flush: async () => undefined

@@ -6,6 +6,7 @@ import billing from './billing/de'
 import orders from './orders/de'
 import sshKeys from './ssh-keys/de'
 import tickets from './tickets/de'
+import settings from './settings/de'
 // @feature-imports
 
 const de: Messages = {
@@ -22,7 +23,8 @@ const de: Messages = {
     sshKeys: 'SSH-Schlüssel',
     tickets: 'Tickets',
     accounts: 'Konten',
-    activity: 'Aktivität'
+    activity: 'Aktivität',
+    settings: 'Einstellungen'
   },
   header: {
     language: 'Sprache',
@@ -49,7 +51,8 @@ const de: Messages = {
     dismiss: 'Warnung schließen',
     accountsFileCorrupt:
       'accounts.json konnte nicht gelesen werden. Die Datei wurde als {path} aufbewahrt; fügen Sie Ihre Konten erneut hinzu oder stellen Sie die Datei wieder her. Die Zugangsdaten liegen weiterhin im Schlüsselbund.',
-    settingsFileCorrupt: 'settings.json konnte nicht gelesen werden und wurde als {path} aufbewahrt; es gelten die Standardeinstellungen.'
+    settingsFileCorrupt: 'settings.json konnte nicht gelesen werden und wurde als {path} aufbewahrt; es gelten die Standardeinstellungen.',
+    localDataReset: 'Lokale Daten wurden wie gewünscht zurückgesetzt: zwischengespeicherte Serverlisten, Rechnungen, Tickets und das Aktivitätsprotokoll wurden entfernt und werden neu von den Anbietern gelesen.'
   },
   fleet: {
     refresh: 'Flotte aktualisieren',
@@ -171,6 +174,7 @@ const de: Messages = {
   orders,
   sshKeys,
   tickets,
+  settings,
   // @feature-messages
 }
 

@@ -8,6 +8,7 @@ import billing from './billing/en'
 import orders from './orders/en'
 import sshKeys from './ssh-keys/en'
 import tickets from './tickets/en'
+import settings from './settings/en'
 // @feature-imports
 
 const en = {
@@ -24,7 +25,8 @@ const en = {
     sshKeys: 'SSH keys',
     tickets: 'Tickets',
     accounts: 'Accounts',
-    activity: 'Activity'
+    activity: 'Activity',
+    settings: 'Settings'
   },
   header: {
     language: 'Language',
@@ -51,7 +53,8 @@ const en = {
     dismiss: 'Dismiss warning',
     accountsFileCorrupt:
       'accounts.json could not be read. It was kept as {path}; add your accounts again or restore that file. Their credentials are still in the keychain.',
-    settingsFileCorrupt: 'settings.json could not be read and was kept as {path}; the default settings are used.'
+    settingsFileCorrupt: 'settings.json could not be read and was kept as {path}; the default settings are used.',
+    localDataReset: 'Local data was reset as you asked: cached server lists, invoices, tickets and the activity log were removed and are read again from the providers.'
   },
   fleet: {
     refresh: 'Refresh fleet',
@@ -173,6 +176,7 @@ const en = {
   orders,
   sshKeys,
   tickets,
+  settings,
   // @feature-messages
 }
 

@@ -129,6 +129,7 @@ export const useFleetStore = defineStore('fleet', () => {
     refreshing,
     load,
     loadMeta,
+    loadLive,
     refresh,
     setSnapshot,
     applyFleetDelta,
