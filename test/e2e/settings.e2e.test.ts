@@ -26,7 +26,8 @@ async function choose(label: RegExp | string, option: string): Promise<void> {
   await page.keyboard.press('Enter')
   const item = page.getByRole('option', { name: option, exact: true })
   await expect.poll(() => item.count()).toBe(1)
-  // Walk down with the arrows until the wanted option is the focused one, then take it.
+  // From the top, walk down with the arrows until the wanted option is the focused one, then take it.
+  await page.keyboard.press('Home')
   for (let i = 0; i < 8 && (await item.getAttribute('data-p-focused')) !== 'true'; i++) await page.keyboard.press('ArrowDown')
   await page.keyboard.press('Enter')
 }
