@@ -39,7 +39,11 @@ export async function startAluySimulator(opts: SimOptions = {}): Promise<AluySim
       default5xxStatus: 502,
       errorBody: (message) => ({ error: message }),
       identify: (req) => identify(state, req),
-      handle: (req, url) => handle(req, url)
+      handle: (req, url) => handle(req, url),
+      expire: (accountId) => {
+        state.account(accountId).sessionExpired = true
+      },
+      shiftList: (accountId, _path, shift) => shiftServices(state, accountId, shift)
     },
     opts.port ?? 0,
     opts.latencyMs ?? 0
@@ -66,6 +70,27 @@ export async function startAluySimulator(opts: SimOptions = {}): Promise<AluySim
       state.account(accountId).sessionExpired = true
     }
   })
+}
+
+/** A service created (newest first, so at the list's head) or the newest ones deleted while a client pages. */
+function shiftServices(state: AluyState, accountId: string, shift: { insert: number; remove: number }): void {
+  const account = state.account(accountId)
+  for (let i = 0; i < shift.remove && account.services.length > 0; i++) state.removeService(account, account.services[0]!)
+  for (let i = 0; i < shift.insert; i++) {
+    state.addService(
+      account,
+      {
+        kind: 'VPS',
+        status: 'ACTIVE',
+        label: `created-while-paging-${account.services.length}`,
+        period: 'HOURLY',
+        spec: { vmType: 'custom', vmLocation: 'fi-hel', ramGb: 1, cpuCores: 1, ssdGb: 20 },
+        monthlyPriceCents: 1000,
+        createdAtMs: Date.now()
+      },
+      true
+    )
+  }
 }
 
 function identify(state: AluyState, req: IncomingMessage): string | null {
