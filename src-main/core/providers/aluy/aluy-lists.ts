@@ -44,11 +44,14 @@ export async function allAluyPages(
   path: (offset: number) => string,
   key: string,
   pageSize: number,
-  maxPages: number
+  maxPages: number,
+  onPage?: (page: AluyListPage) => void
 ): Promise<unknown[]> {
   const out: unknown[] = []
   for (let page = 0, offset = 0; page < maxPages; page++) {
-    const { items, total } = await getAluyList(ctx, path(offset), key)
+    const read = await getAluyList(ctx, path(offset), key)
+    onPage?.(read)
+    const { items, total } = read
     out.push(...items)
     offset += items.length
     if (items.length === 0 || (total === null ? items.length < pageSize : offset >= total)) break
