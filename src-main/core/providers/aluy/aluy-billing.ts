@@ -9,7 +9,7 @@ import type { BilledService, BillingPort, BillingSnapshot, InvoiceRecord, PdfAns
 import type { AccountContext } from '../provider-adapter'
 import { parseItems } from '../parse-items'
 import { collectOffsetPages, declaredLength, MAX_PAGES } from '../shared'
-import { allAluyPages } from './aluy-lists'
+import { allAluyPages, getAluyList } from './aluy-lists'
 import { priceMonthly } from './aluy-monthly-price'
 import { aluyCall, aluyRequest } from './aluy-request'
 
@@ -61,9 +61,15 @@ const InvoiceSummaryBody = z.object({
   totalCents: Cents
 })
 
-const InvoiceListBody = z.object({
-  invoices: z.array(InvoiceSummaryBody),
-  total: z.number().int().nonnegative().optional()
+/** What an invoice that does not fully read still shows: its id, and zero where an amount is unreadable. */
+const LenientInvoice = z.object({
+  id: Id,
+  number: z.string().catch(''),
+  issuedAt: z.string().catch(''),
+  currency: z.string().catch('EUR'),
+  subtotalCents: Cents.catch(0),
+  vatCents: Cents.catch(0),
+  totalCents: Cents.catch(0)
 })
 
 const Line = z.object({ label: z.string(), totalCents: Cents, quantity: z.number().optional() })
@@ -143,10 +149,14 @@ async function aluySetAutoCharge(ctx: AccountContext, enabled: boolean): Promise
 async function aluyListInvoices(ctx: AccountContext): Promise<InvoiceRecord[]> {
   return collectOffsetPages(
     async (offset) => {
-      const body = await aluyRequest(ctx, 'GET', `/invoices?limit=${PAGE_SIZE}&offset=${offset}`, InvoiceListBody)
+      const page = await getAluyList(ctx, `/invoices?limit=${PAGE_SIZE}&offset=${offset}`, 'invoices')
+      const items = parseItems(page.items, InvoiceSummaryBody, (i) => i, (raw) => {
+        const lenient = LenientInvoice.safeParse(raw)
+        return lenient.success ? { ...lenient.data, number: lenient.data.number || lenient.data.id } : null
+      }).rows
       // Without a total, a short page is the last one.
-      const end = body.total === undefined ? body.invoices.length < PAGE_SIZE : offset + body.invoices.length >= body.total
-      return { items: body.invoices, done: end }
+      const end = page.total === null ? page.items.length < PAGE_SIZE : offset + page.items.length >= page.total
+      return { items, done: end }
     },
     summaryRecord,
     { url: ctx.baseUrl, accountId: ctx.accountId }

@@ -6,6 +6,7 @@
 // (parse-items.ts), so one odd item never fails the list.
 import { z } from 'zod'
 import type { AccountContext } from '../provider-adapter'
+import { idOf } from '../parse-items'
 import { parseBody } from '../shared'
 import { aluyBase, aluyCall } from './aluy-request'
 
@@ -35,9 +36,9 @@ export async function getAluyList(ctx: AccountContext, path: string, key: string
 }
 
 /**
- * Every page of a limit/offset list, in the provider's order: stops at the
- * announced total, at a short page when no total is given, at an empty page,
- * or after `maxPages` (the caller decides whether that is an error).
+ * Every page of a limit/offset list, in the provider's order, each id once:
+ * stops at the announced total, at a short page when no total is given, at an
+ * empty or all-repeated page (a total that lies), or after `maxPages`.
  */
 export async function allAluyPages(
   ctx: AccountContext,
@@ -48,13 +49,21 @@ export async function allAluyPages(
   onPage?: (page: AluyListPage) => void
 ): Promise<unknown[]> {
   const out: unknown[] = []
+  const seen = new Set<string>()
   for (let page = 0, offset = 0; page < maxPages; page++) {
     const read = await getAluyList(ctx, path(offset), key)
     onPage?.(read)
     const { items, total } = read
-    out.push(...items)
+    let fresh = 0
+    for (const item of items) {
+      const id = idOf(item)
+      if (id !== null && seen.has(id)) continue
+      if (id !== null) seen.add(id)
+      out.push(item)
+      fresh++
+    }
     offset += items.length
-    if (items.length === 0 || (total === null ? items.length < pageSize : offset >= total)) break
+    if (fresh === 0 || (total === null ? items.length < pageSize : offset >= total)) break
   }
   return out
 }

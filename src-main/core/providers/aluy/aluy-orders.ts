@@ -8,6 +8,8 @@ import type { OrderOperations, ProviderCatalog, ProviderOrder } from '../../orde
 import type { AccountContext } from '../provider-adapter'
 import { MAX_PAGES } from '../shared'
 import { aluyRequest } from './aluy-request'
+import { allAluyPages } from './aluy-lists'
+import { parseItems } from '../parse-items'
 
 const PAGE_SIZE = 100
 const Num = z.number()
@@ -71,7 +73,6 @@ const OrderBody = z.object({
     .default([]),
   createdAt: z.string()
 })
-const OrdersBody = z.object({ orders: z.array(OrderBody), total: Num.optional() })
 
 export const aluyOrders: OrderOperations = {
   ordering: 'in-app',
@@ -179,14 +180,9 @@ async function place(ctx: AccountContext, input: ParsedPlaceOrderInput): Promise
 }
 
 async function listOrders(ctx: AccountContext): Promise<ProviderOrder[]> {
-  const out: ProviderOrder[] = []
-  for (let page = 0, offset = 0; page < MAX_PAGES; page++) {
-    const body = await aluyRequest(ctx, 'GET', `/orders?limit=${PAGE_SIZE}&offset=${offset}`, OrdersBody)
-    out.push(...body.orders.map(toOrder))
-    offset += body.orders.length
-    if (body.orders.length === 0 || offset >= (body.total ?? offset)) break
-  }
-  return out
+  const raw = await allAluyPages(ctx, (offset) => `/orders?limit=${PAGE_SIZE}&offset=${offset}`, 'orders', PAGE_SIZE, MAX_PAGES)
+  // An order that does not read is left out (nothing to act on); the others are listed.
+  return parseItems(raw, OrderBody, toOrder, () => null).rows
 }
 
 function toOrder(o: z.output<typeof OrderBody>): ProviderOrder {
