@@ -19,6 +19,7 @@ import { registerTicketRoutes } from './routes/tickets'
 import { registerVpsRoutes } from './routes/vps'
 import { seedAluyAccount } from './seed'
 import { AluyState } from './state'
+import { variantEnabled, variantReply } from './variant'
 
 export { AluyState } from './state'
 export type * from './model'
@@ -49,7 +50,13 @@ export async function startAluySimulator(opts: SimOptions = {}): Promise<AluySim
     opts.latencyMs ?? 0
   )
 
+  const variant = variantEnabled(opts.variant)
   async function handle(req: IncomingMessage, url: URL): Promise<Reply> {
+    const reply = await handleExact(req, url)
+    return variant ? variantReply(reply) : reply
+  }
+
+  async function handleExact(req: IncomingMessage, url: URL): Promise<Reply> {
     if (url.pathname === '/api/auth/session' && req.method === 'GET') return sessionEndpoint(state, req)
     if (!url.pathname.startsWith(ALUY_API_PREFIX + '/')) return json(404, { error: 'Not found' })
     const found = router.match(req.method ?? 'GET', url.pathname.slice(ALUY_API_PREFIX.length))

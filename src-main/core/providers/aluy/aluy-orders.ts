@@ -8,7 +8,7 @@ import type { OrderOperations, ProviderCatalog, ProviderOrder } from '../../orde
 import type { AccountContext } from '../provider-adapter'
 import { MAX_PAGES } from '../shared'
 import { aluyRequest } from './aluy-request'
-import { allAluyPages } from './aluy-lists'
+import { allAluyPages, getAluyList } from './aluy-lists'
 import { parseItems } from '../parse-items'
 
 const PAGE_SIZE = 100
@@ -37,7 +37,12 @@ const VmConfigBody = z.object({
   extraIpv4: z.object({ monthlyCents: Num, max: Num }).optional()
 })
 const BalanceBody = z.object({ balanceCents: OptNum, billingMode: OptStr }).loose()
-const ServicesBody = z.object({ services: z.array(z.object({ id: z.string(), label: OptStr, kind: OptStr })) }).loose()
+const ServiceRef = z.object({ id: z.string(), label: OptStr, kind: OptStr })
+
+/** The services of one list page that read as id + label (any documented list shape). */
+async function serviceRefs(ctx: AccountContext, path: string): Promise<z.output<typeof ServiceRef>[]> {
+  return parseItems((await getAluyList(ctx, path, 'services')).items, ServiceRef, (s) => s, () => null).rows
+}
 const TemplatesBody = z.object({ templates: z.array(z.object({ id: z.union([z.number(), z.string()]).transform(String), label: z.string() })) })
 const PromoBody = z.object({
   valid: z.boolean(),
@@ -128,8 +133,7 @@ function toLocation(l: { id: string; label: string }): CatalogLocation {
 
 /** The reference: a service's templates endpoint returns the package list even before provisioning, so any VPS will do. */
 async function packageTemplates(ctx: AccountContext): Promise<{ id: string; label: string }[]> {
-  const services = await aluyRequest(ctx, 'GET', '/services?kind=VPS&limit=1', ServicesBody)
-  const first = services.services[0]
+  const first = (await serviceRefs(ctx, '/services?kind=VPS&limit=1'))[0]
   if (!first) return []
   return (await aluyRequest(ctx, 'GET', `/services/${encodeURIComponent(first.id)}/templates`, TemplatesBody)).templates
 }
@@ -203,6 +207,5 @@ function toOrder(o: z.output<typeof OrderBody>): ProviderOrder {
 }
 
 async function findServiceByLabel(ctx: AccountContext, label: string): Promise<string | null> {
-  const body = await aluyRequest(ctx, 'GET', '/services?kind=VPS&limit=50', ServicesBody)
-  return body.services.find((s) => s.label === label)?.id ?? null
+  return (await serviceRefs(ctx, '/services?kind=VPS&limit=50')).find((s) => s.label === label)?.id ?? null
 }

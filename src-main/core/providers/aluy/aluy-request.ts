@@ -58,14 +58,14 @@ export async function aluyCall<T = unknown>(ctx: AccountContext, call: AluyCall)
  * The first 403 of a session stops all of that session's work: calls queued
  * behind the HTTP client's per-account cap (a refresh's ~200 status calls, the
  * location lookup, billing) are cancelled before they are sent, and new calls
- * fail at once for a few seconds (what a refresh or a background pass still
+ * fail at once for a second (what a refresh or a background pass still
  * had to start). After that a new refresh asks aluy again, one request: a 403
  * that was not the session's end (a proxy, a flag switched on) heals itself,
  * and a dead session costs one request per attempt. A new cookie (verify) is
  * always asked.
  */
 const sessions = new Map<string, { readonly controller: AbortController; readonly lostAt: number | null }>()
-const LOST_SESSION_MS = 3_000
+const LOST_SESSION_MS = 1_000
 
 interface SessionHandle {
   readonly signal: AbortSignal
