@@ -4,6 +4,7 @@
 // and an account whose first refresh loses its session after listing.
 // Request counts are asserted, not just outcomes.
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
+import { createHttpClient } from '../../src-main/core/http/fetch-http-client'
 import { getAdapter } from '../../src-main/core/providers/registry'
 import type { Account, AccountHealth } from '../../src-main/shared/domain'
 import { startAluySimulator, type AluySimulator } from '../simulators/index'
@@ -142,5 +143,28 @@ describe('aluy session lost in the middle of work', () => {
     expect(health?.state).toBe('needs-sign-in')
     // Stale: the rows are as of the listing, which the account's "last updated" says.
     expect(health?.lastUpdatedAt).toBeDefined()
+  })
+})
+
+describe('aluy server detail while live status fails (issue 11.9)', () => {
+  it('answers at once with what it has; the 5xx is not retried for 14 s', async () => {
+    const sim = await startAluySimulator({ seed: 33, accounts: 1, serversPerAccount: 8, variant })
+    try {
+      const account = first(sim.accounts)
+      const vps = sim.state.servicesOf(account.id).find((s) => s.kind === 'VPS' && s.status === 'ACTIVE' && s.externalId !== null)!
+      // The real client's default retry ladder (2 s, 4 s, 8 s).
+      const ctx = { ...ctxFor(sim, account), http: createHttpClient({ timeoutMs: 3000 }) }
+      const listed = (await adapter.listServers(ctx, undefined, { liveStatus: false })).find((s) => s.id === vps.id)!
+      sim.inject({ kind: '5xx', path: `/api/reseller/v1/services/${vps.id}/status`, times: 4 })
+      const since = requestsSince(sim)
+      const started = performance.now()
+      const detail = await adapter.servers!.detail(ctx, listed)
+      expect(performance.now() - started).toBeLessThan(1500)
+      expect(detail.live).toBeNull()
+      expect(detail.server.label).toBe(vps.label)
+      expect(since().filter((r) => r.path.endsWith('/status'))).toHaveLength(1)
+    } finally {
+      await sim.close()
+    }
   })
 })
