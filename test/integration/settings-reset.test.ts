@@ -7,7 +7,7 @@ import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { addDemoAccounts } from '../harness/demo-accounts'
 import { startAluySimulator, type AluySimulator } from '../simulators/index'
-import { makeCoreFixture, unwrap, type CoreFixture } from '../support/core-fixture'
+import { makeCoreFixture, type CoreFixture } from '../support/core-fixture'
 
 let fx: CoreFixture
 let aluy: AluySimulator
@@ -30,40 +30,40 @@ async function cachedFiles(): Promise<string[]> {
 
 describe('reset local data', () => {
   it('is carried out at the next start: caches and activity go, accounts, settings and tags stay', async () => {
-    const snapshot = unwrap(await fx.dispatch('fleet.refresh', undefined))
+    const snapshot = await fx.core.handlers['fleet.refresh'](undefined)
     const key = snapshot.servers[0]!.key
-    unwrap(await fx.dispatch('servers.setMeta', { keys: [key], addTags: ['keep-me'] }))
-    unwrap(await fx.dispatch('settings.set', { theme: 'dark' }))
-    unwrap(await fx.dispatch('servers.action', { key, action: 'rename', params: { label: 'renamed-before-reset' } }))
+    await fx.core.handlers['servers.setMeta']({ keys: [key], addTags: ['keep-me'] })
+    await fx.core.handlers['settings.set']({ theme: 'dark' })
+    await fx.core.handlers['servers.action']({ key, action: 'rename', params: { label: 'renamed-before-reset' } })
     expect((await cachedFiles()).some((f) => f.endsWith('fleet.json'))).toBe(true)
     expect(await exists(join(fx.userDataDir, 'activity.jsonl'))).toBe(true)
 
-    expect(unwrap(await fx.dispatch('settings.requestReset', { requested: true }))).toEqual({ pending: true })
+    expect((await fx.core.handlers['settings.requestReset']({ requested: true }))).toEqual({ pending: true })
     // Nothing is removed while the app runs.
     expect((await cachedFiles()).some((f) => f.endsWith('fleet.json'))).toBe(true)
-    expect(unwrap(await fx.dispatch('app.info', undefined)).resetPending).toBe(true)
+    expect((await fx.core.handlers['app.info'](undefined)).resetPending).toBe(true)
 
     await fx.restart()
-    const info = unwrap(await fx.dispatch('app.info', undefined))
+    const info = (await fx.core.handlers['app.info'](undefined))
     expect(info.resetPending).toBe(false)
     expect(info.warnings.map((w) => w.code)).toContain('local-data-reset')
     expect(await cachedFiles()).toEqual([])
     expect(await exists(join(fx.userDataDir, 'activity.jsonl'))).toBe(false)
-    expect(unwrap(await fx.dispatch('fleet.get', undefined)).servers).toEqual([])
+    expect((await fx.core.handlers['fleet.get'](undefined)).servers).toEqual([])
     // Kept: the account and its credential, the settings, the tags.
-    expect(unwrap(await fx.dispatch('accounts.list', undefined))).toHaveLength(1)
-    expect(unwrap(await fx.dispatch('settings.get', undefined)).theme).toBe('dark')
-    expect(unwrap(await fx.dispatch('servers.meta', undefined))[key]?.tags).toEqual(['keep-me'])
+    expect((await fx.core.handlers['accounts.list'](undefined))).toHaveLength(1)
+    expect((await fx.core.handlers['settings.get'](undefined)).theme).toBe('dark')
+    expect((await fx.core.handlers['servers.meta'](undefined))[key]?.tags).toEqual(['keep-me'])
     // And the servers are read again from the provider.
-    expect(unwrap(await fx.dispatch('fleet.refresh', undefined)).servers.length).toBe(snapshot.servers.length)
+    expect((await fx.core.handlers['fleet.refresh'](undefined)).servers.length).toBe(snapshot.servers.length)
   })
 
   it('withdrawn, it removes nothing', async () => {
-    unwrap(await fx.dispatch('fleet.refresh', undefined))
-    unwrap(await fx.dispatch('settings.requestReset', { requested: true }))
-    expect(unwrap(await fx.dispatch('settings.requestReset', { requested: false }))).toEqual({ pending: false })
+    await fx.core.handlers['fleet.refresh'](undefined)
+    await fx.core.handlers['settings.requestReset']({ requested: true })
+    expect((await fx.core.handlers['settings.requestReset']({ requested: false }))).toEqual({ pending: false })
     await fx.restart()
     expect((await cachedFiles()).some((f) => f.endsWith('fleet.json'))).toBe(true)
-    expect(unwrap(await fx.dispatch('app.info', undefined)).warnings.map((w) => w.code)).not.toContain('local-data-reset')
+    expect((await fx.core.handlers['app.info'](undefined)).warnings.map((w) => w.code)).not.toContain('local-data-reset')
   })
 })

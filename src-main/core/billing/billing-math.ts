@@ -13,11 +13,28 @@ export function hoursLeftInMonth(now: Date): number {
 
 /**
  * What this month will come to: the usage already pending on the next invoice
- * plus the current hourly burn for the hours that are left. Monthly renewals are
- * shown separately (monthlyCommittedCents) because their dates are not known here.
+ * plus the current hourly burn for the hours that are left, plus the monthly
+ * renewals that fall due before the month ends (`renewalsCents`).
  */
-export function monthEndProjectionCents(pendingCents: number, hourlyRateCents: number, now: Date): number {
-  return Math.round(pendingCents + hourlyRateCents * hoursLeftInMonth(now))
+export function monthEndProjectionCents(pendingCents: number, hourlyRateCents: number, now: Date, renewalsCents = 0): number {
+  return Math.round(pendingCents + hourlyRateCents * hoursLeftInMonth(now) + renewalsCents)
+}
+
+/**
+ * Monthly subscriptions renewing from now until the month ends (nextDueAt,
+ * UTC), at their monthly price; a price not known counts 0 here and is
+ * visible as unknown in the committed figures.
+ */
+export function renewalsDueThisMonthCents(billed: BilledService[] | null, now: Date): number {
+  if (billed === null) return 0
+  const end = Date.UTC(now.getUTCFullYear(), now.getUTCMonth() + 1, 1)
+  return billed
+    .filter((b) => b.period === 'monthly' && b.active && b.nextDueAt)
+    .filter((b) => {
+      const due = Date.parse(b.nextDueAt ?? '')
+      return Number.isFinite(due) && due >= now.getTime() && due < end
+    })
+    .reduce((sum, b) => sum + (b.monthlyPriceCents ?? 0), 0)
 }
 
 /**

@@ -7,7 +7,7 @@ import { FlotillaError, serializeError } from '../../shared/errors'
 import type { Logger } from '../logging/logger'
 import type { AccountContext, ProviderAdapter } from '../providers/provider-adapter'
 import { spendByMonth } from '../../shared/contracts/billing'
-import { idleBilledServers, monthEndProjectionCents, monthlyCommittedCents } from './billing-math'
+import { idleBilledServers, monthEndProjectionCents, monthlyCommittedCents, renewalsDueThisMonthCents } from './billing-math'
 import type { InvoiceService } from './invoice-service'
 
 export interface BillingServiceDeps {
@@ -92,7 +92,7 @@ export class BillingService {
         hoursRemaining: snap.hourly?.hoursRemaining ?? null,
         pendingInvoiceCents: pending,
         monthlyCommittedCents: monthlyCommittedCents(account.id, snap.services, servers),
-        monthEndProjectionCents: monthEndProjectionCents(pending ?? 0, rate ?? 0, now),
+        monthEndProjectionCents: monthEndProjectionCents(pending ?? 0, rate ?? 0, now, renewalsDueThisMonthCents(snap.services, now)),
         idleBilledServers: idleBilledServers(account.id, snap.services, servers)
       }
     } catch (error) {

@@ -12,6 +12,10 @@ import type { AccountContext, ProviderAdapter } from '../providers/provider-adap
 import { serverKey } from '../providers/shared'
 import type { LivePatch, ServerFacts } from '../servers/server-operations'
 import { diffServers, isEmptyDiff, type ServerDiff } from './fleet-diff'
+import { mergeLive } from './fleet-merge'
+import { healthStateFor } from './fleet-health'
+
+export { healthStateFor } from './fleet-health'
 import { readJsonFile, writeJsonAtomic } from '../storage/json-file'
 import type { ProviderId } from '../../shared/domain'
 
@@ -20,6 +24,12 @@ const FleetCacheFile = z.object({ version: z.literal(1), savedAt: z.string(), se
 interface Running {
   readonly job: Promise<void>
   readonly abort: AbortController
+}
+
+/** The rows a refresh listed before live status ran, and when. */
+interface ListedRows {
+  rows: Server[] | null
+  at: string | null
 }
 
 interface AccountFleet {
@@ -52,9 +62,6 @@ export type PublishMode = 'snapshot' | 'delta'
 
 /** Learnt facts reach the table this many servers at a time. */
 const FACTS_CHUNK = 20
-
-/** Fields only a live status call fills in; a list row leaves them unknown. */
-const LIVE_FIELDS = ['power', 'primaryIpv4', 'primaryIpv6', 'vcpu', 'ramMb', 'diskGb', 'provisionIssue'] as const
 
 export class FleetService {
   private readonly byAccount = new Map<string, AccountFleet>()
@@ -183,9 +190,10 @@ export class FleetService {
     const previous = this.entry(accountId)
     this.setHealth(accountId, { ...previous.health, state: 'refreshing' })
     let diff: ServerDiff | null = null
+    const listed: ListedRows = { rows: null, at: null }
     try {
       const ctx = await this.deps.contextFor(accountId, signal)
-      const servers = await this.fetchServers(this.deps.adapterFor(account.provider), ctx, previous.servers, skipLive)
+      const servers = await this.fetchServers(this.deps.adapterFor(account.provider), ctx, previous.servers, skipLive, listed)
       const at = this.now().toISOString()
       // Re-read: an action may have patched a row while the list was loading.
       diff = diffServers(this.entry(accountId).servers, servers)
@@ -198,7 +206,7 @@ export class FleetService {
     } catch (error) {
       // Stopped on purpose (account removed, app quitting): nothing to report.
       if (signal.aborted) return
-      this.byAccount.set(accountId, { servers: this.entry(accountId).servers, health: this.failedHealth(accountId, error, previous.health) })
+      this.keepAfterFailure(accountId, error, previous.health, listed)
       this.deps.logger.warn('fleet refresh failed', { accountId, error })
     }
     if (mode === 'snapshot') return this.publish()
@@ -211,11 +219,16 @@ export class FleetService {
     adapter: ProviderAdapter,
     ctx: AccountContext,
     previous: readonly Server[],
-    skipLive?: ReadonlySet<string>
+    skipLive: ReadonlySet<string> | undefined,
+    out: ListedRows
   ): Promise<Server[]> {
     const ops = adapter.servers
     if (!ops) return adapter.listServers(ctx)
     const listed = await adapter.listServers(ctx, undefined, { liveStatus: false })
+    const before = new Map(previous.map((s) => [s.key, s]))
+    // Kept should live status fail for a lost session: the list itself was read.
+    out.rows = listed.map((s) => mergeLive(s, undefined, before.get(s.key)))
+    out.at = this.now().toISOString()
     let patches = new Map<string, LivePatch>()
     try {
       const wanted = skipLive ? listed.filter((s) => !skipLive.has(s.key)) : listed
@@ -225,7 +238,6 @@ export class FleetService {
       // The list itself is good: show it with the last known live values.
       this.deps.logger.warn('live status failed', { accountId: ctx.accountId, error })
     }
-    const before = new Map(previous.map((s) => [s.key, s]))
     return listed.map((s) => mergeLive(s, patches.get(s.id), before.get(s.key)))
   }
 
@@ -265,6 +277,10 @@ export class FleetService {
         // The whole pass failed (session lost, provider down): the next refresh asks again for what is still missing.
         for (const s of missing) if (!this.server(s.key)?.location) this.factsAsked.delete(s.key)
         this.deps.logger.warn('server facts not learnt', { accountId, error })
+        // A lost session on this background call is the account's problem too: ask for a new sign-in.
+        if (isFlotillaError(error) && healthStateFor(error.code) === 'needs-sign-in' && this.isKnown(accountId)) {
+          this.setHealth(accountId, this.failedHealth(accountId, error, this.entry(accountId).health))
+        }
       })
       .finally(() => this.learning.delete(accountId))
     this.learning.set(accountId, { job, abort })
@@ -286,6 +302,21 @@ export class FleetService {
     const diff = diffServers(entry.servers, servers)
     this.byAccount.set(accountId, { ...entry, servers })
     this.emitDelta(diff)
+  }
+
+  /**
+   * A failed refresh keeps the last good rows; when the list itself was read
+   * before the failure (a session lost during live status, even on an
+   * account's first refresh) those rows stay instead, stale, shown with the
+   * account's state (e.g. the re-sign-in prompt) and the time they were read.
+   */
+  private keepAfterFailure(accountId: string, error: unknown, previous: AccountHealth, listed: ListedRows): void {
+    const health = this.failedHealth(accountId, error, previous)
+    if (listed.rows === null || listed.at === null) {
+      this.byAccount.set(accountId, { servers: this.entry(accountId).servers, health })
+      return
+    }
+    this.byAccount.set(accountId, { servers: listed.rows, health: { ...health, lastUpdatedAt: listed.at } })
   }
 
   private noteStatusFailure(accountId: string, error: unknown): void {
@@ -362,36 +393,4 @@ export class FleetService {
   private now(): Date {
     return this.deps.now?.() ?? new Date()
   }
-}
-
-/** Which sidebar state an error puts an account in. */
-export function healthStateFor(code: ErrorCode): AccountHealth['state'] {
-  switch (code) {
-    case 'auth-expired':
-    case 'auth-rejected':
-    case 'not-reseller':
-    case 'credential-missing':
-      return 'needs-sign-in'
-    case 'rate-limited':
-      return 'rate-limited'
-    case 'offline':
-    case 'timeout':
-      return 'offline'
-    default:
-      return 'error'
-  }
-}
-
-/** The listed row, with fresh live values where the status call gave them, else the last ones while the status word is unchanged. */
-function mergeLive(listed: Server, patch: LivePatch | undefined, before: Server | undefined): Server {
-  // Learnt facts outlive a list that leaves them out.
-  if (listed.location === null && before?.location) listed = { ...listed, location: before.location }
-  if (patch) return { ...listed, ...patch }
-  if (!before || before.status !== listed.status) return listed
-  const merged: Record<string, unknown> = { ...listed }
-  for (const field of LIVE_FIELDS) {
-    const value = listed[field]
-    if ((value === null || value === undefined || value === 'unknown') && before[field] !== undefined) merged[field] = before[field]
-  }
-  return merged as Server
 }

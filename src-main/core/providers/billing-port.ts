@@ -18,6 +18,8 @@ export interface BilledService {
   readonly period: 'hourly' | 'monthly' | 'other'
   readonly monthlyPriceCents: number | null
   readonly active: boolean
+  /** Monthly subscriptions: the next renewal (ISO); absent or null when not said. */
+  readonly nextDueAt?: string | null
 }
 
 export interface HourlyBurn {

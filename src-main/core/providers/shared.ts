@@ -95,30 +95,69 @@ export interface CountedPagesOptions {
  * gets the page index (0-based) and how many items the provider actually put on
  * the first page (a provider that caps the size pages by its own size). Each id
  * is kept once, in page order.
+ *
+ * A list that shifts while it is read (aluy's newest-first /services: a service
+ * created or deleted between two pages moves every later item by one) would
+ * lose or repeat a row. So a pass whose pages announced different totals, or
+ * that repeated a row and ended with another count of ids than it was told, is read once
+ * more from the start (at most SETTLE_PASSES passes); the last pass is the list.
+ * A pass cut short by a count that lies (an empty or all-repeated page) is not
+ * repeated: reading again would only find the same lie.
  */
 export async function collectCountedPages<I extends { readonly id: string }>(
   fetchPage: (index: number, perPage: number) => Promise<CountedPage<I>>,
   options: CountedPagesOptions
 ): Promise<I[]> {
+  let pass = await countedPass(fetchPage, options)
+  for (let n = 1; n < SETTLE_PASSES && pass.shifted; n++) pass = await countedPass(fetchPage, options)
+  return pass.items
+}
+
+/** Passes over a shifting list before its last one is taken as it is. */
+export const SETTLE_PASSES = 3
+
+interface CountedPass<I> {
+  readonly items: I[]
+  /** The list moved under the pass: read it again. */
+  readonly shifted: boolean
+}
+
+async function countedPass<I extends { readonly id: string }>(
+  fetchPage: (index: number, perPage: number) => Promise<CountedPage<I>>,
+  options: CountedPagesOptions
+): Promise<CountedPass<I>> {
   const seen = new Map<string, I>()
+  const totals = new Set<number>()
+  let repeats = 0
   const keep = (items: readonly I[]): number => {
     let fresh = 0
     for (const item of items) {
-      if (seen.has(item.id)) continue
+      if (seen.has(item.id)) {
+        repeats++
+        continue
+      }
       seen.set(item.id, item)
       fresh++
     }
     return fresh
   }
-  const first = await fetchPage(0, options.pageSize)
+  const observe = (page: CountedPage<I>): CountedPage<I> => {
+    if (page.total !== null) totals.add(page.total)
+    return page
+  }
+  const fetchObserved = (index: number, perPage: number): Promise<CountedPage<I>> => fetchPage(index, perPage).then(observe)
+  const first = observe(await fetchPage(0, options.pageSize))
   keep(first.items)
   options.onProgress?.({ loaded: seen.size, total: first.total })
   const perPage = first.items.length
-  if (perPage === 0 || (first.pageCount === null && perPage < options.pageSize)) return [...seen.values()]
-  if (first.pageCount === null) return readOn(fetchPage, perPage, keep, () => seen.size, options).then(() => [...seen.values()])
-  const ended = await readCounted(fetchPage, Math.min(first.pageCount, MAX_PAGES), perPage, keep, first.total, options)
+  const done = (): CountedPass<I> => ({ items: [...seen.values()], shifted: false })
+  if (perPage === 0 || (first.pageCount === null && perPage < options.pageSize)) return done()
+  if (first.pageCount === null) return readOn(fetchPage, perPage, keep, () => seen.size, options).then(done)
+  const ended = await readCounted(fetchObserved, Math.min(first.pageCount, MAX_PAGES), perPage, keep, first.total, options)
   if (!ended && first.pageCount > MAX_PAGES) throw tooManyPages(options.guard.url, options.guard.accountId)
-  return [...seen.values()]
+  // A create and a delete between two pages leave the total as it was, but repeat one row and skip another.
+  const moved = totals.size > 1 || (!ended && repeats > 0 && first.total !== null && seen.size !== first.total)
+  return { items: [...seen.values()], shifted: moved }
 }
 
 /**

@@ -76,7 +76,7 @@ export type BulkActionName = z.infer<typeof BulkActionName>
 
 const PositiveInt = z.number().int().positive().max(100_000)
 
-export const RenameParams = z.object({ label: z.string().trim().min(1, 'name is empty').max(100, 'name is too long') })
+export const RenameParams = z.object({ label: z.string().trim().min(1, 'name is empty').max(200, 'name is too long') })
 export const ReinstallParams = z.object({
   /** An id from `servers.templates`. */
   templateId: TemplateId,

@@ -88,7 +88,7 @@ export type KeyMatrixRow = z.infer<typeof KeyMatrixRow>
 export const SshKeysOverview = z.object({ accounts: z.array(AccountKeys), matrix: z.array(KeyMatrixRow) })
 export type SshKeysOverview = z.infer<typeof SshKeysOverview>
 
-const KeyName = z.string().trim().min(1, 'name is empty').max(100, 'name is too long')
+const KeyName = z.string().trim().min(1, 'name is empty').max(120, 'name is too long')
 
 export const PushResult = z.object({
   accountId: AccountId,

@@ -19,6 +19,7 @@ import { registerTicketRoutes } from './routes/tickets'
 import { registerVpsRoutes } from './routes/vps'
 import { seedAluyAccount } from './seed'
 import { AluyState } from './state'
+import { variantEnabled, variantReply } from './variant'
 
 export { AluyState } from './state'
 export type * from './model'
@@ -39,13 +40,23 @@ export async function startAluySimulator(opts: SimOptions = {}): Promise<AluySim
       default5xxStatus: 502,
       errorBody: (message) => ({ error: message }),
       identify: (req) => identify(state, req),
-      handle: (req, url) => handle(req, url)
+      handle: (req, url) => handle(req, url),
+      expire: (accountId) => {
+        state.account(accountId).sessionExpired = true
+      },
+      shiftList: (accountId, _path, shift) => shiftServices(state, accountId, shift)
     },
     opts.port ?? 0,
     opts.latencyMs ?? 0
   )
 
+  const variant = variantEnabled(opts.variant)
   async function handle(req: IncomingMessage, url: URL): Promise<Reply> {
+    const reply = await handleExact(req, url)
+    return variant ? variantReply(reply) : reply
+  }
+
+  async function handleExact(req: IncomingMessage, url: URL): Promise<Reply> {
     if (url.pathname === '/api/auth/session' && req.method === 'GET') return sessionEndpoint(state, req)
     if (!url.pathname.startsWith(ALUY_API_PREFIX + '/')) return json(404, { error: 'Not found' })
     const found = router.match(req.method ?? 'GET', url.pathname.slice(ALUY_API_PREFIX.length))
@@ -66,6 +77,27 @@ export async function startAluySimulator(opts: SimOptions = {}): Promise<AluySim
       state.account(accountId).sessionExpired = true
     }
   })
+}
+
+/** A service created (newest first, so at the list's head) or the newest ones deleted while a client pages. */
+function shiftServices(state: AluyState, accountId: string, shift: { insert: number; remove: number }): void {
+  const account = state.account(accountId)
+  for (let i = 0; i < shift.remove && account.services.length > 0; i++) state.removeService(account, account.services[0]!)
+  for (let i = 0; i < shift.insert; i++) {
+    state.addService(
+      account,
+      {
+        kind: 'VPS',
+        status: 'ACTIVE',
+        label: `created-while-paging-${account.services.length}`,
+        period: 'HOURLY',
+        spec: { vmType: 'custom', vmLocation: 'fi-hel', ramGb: 1, cpuCores: 1, ssdGb: 20 },
+        monthlyPriceCents: 1000,
+        createdAtMs: Date.now()
+      },
+      true
+    )
+  }
 }
 
 function identify(state: AluyState, req: IncomingMessage): string | null {

@@ -27,10 +27,11 @@ export class FaultQueue {
   }
 
   /** The fault to apply to this request, if any (consumes one use). */
-  take(method: string, pathname: string): FaultSpec | null {
+  take(method: string, pathname: string, accountId: string | null = null): FaultSpec | null {
     let chosen: ActiveFault | null = null
     for (const fault of this.active) {
       if (!matches(fault.spec, method, pathname)) continue
+      if (fault.spec.accountId !== undefined && fault.spec.accountId !== accountId) continue
       // Every skipping spec counts every matching request, whichever spec answers it.
       if (fault.toSkip > 0) fault.toSkip -= 1
       else chosen ??= fault

@@ -16,6 +16,10 @@ export interface SimHooks {
   /** Which simulator account sent this request (by credential, valid or not). */
   identify(req: IncomingMessage): string | null
   handle(req: IncomingMessage, url: URL): Promise<Reply>
+  /** 'expire-session' faults: the account's credential stops working. */
+  expire?(accountId: string): void
+  /** 'shift-list' faults: the account's list (the one the request reads) moves. */
+  shiftList?(accountId: string, path: string, shift: { insert: number; remove: number }): void
 }
 
 export interface SimServer {
@@ -55,7 +59,8 @@ export async function startSimServer(hooks: SimHooks, port: number, latencyMs: n
     requests.push(record)
     if (latency > 0) await sleep(latency)
     if (closing || res.destroyed) return
-    const fault = faults.take(record.method, record.path)
+    const taken = faults.take(record.method, record.path, record.accountId)
+    const fault = taken ? await beforeHandling(taken, record) : null
     if (fault?.kind === 'drop-after-handling') {
       await handleSafely(req, url)
       req.socket.destroy()
@@ -72,6 +77,23 @@ export async function startSimServer(hooks: SimHooks, port: number, latencyMs: n
     }
     if (reply === 'hang' || closing || res.destroyed) return
     send(reply, req, res, record)
+  }
+
+  /** Faults that change the world (or the clock) and then let the real handler answer: null after them. */
+  async function beforeHandling(fault: FaultSpec, record: RequestRecord): Promise<FaultSpec | null> {
+    switch (fault.kind) {
+      case 'expire-session':
+        if (record.accountId !== null) hooks.expire?.(record.accountId)
+        return null
+      case 'shift-list':
+        if (record.accountId !== null) hooks.shiftList?.(record.accountId, record.path, { insert: fault.shift?.insert ?? (fault.shift?.remove ? 0 : 1), remove: fault.shift?.remove ?? 0 })
+        return null
+      case 'slow':
+        await sleep(fault.delayMs ?? 2000)
+        return null
+      default:
+        return fault
+    }
   }
 
   async function handleSafely(req: IncomingMessage, url: URL): Promise<Reply> {
@@ -160,6 +182,9 @@ function faultReply(fault: FaultSpec, hooks: SimHooks): Reply | 'reset' | 'hang'
     case 'hang':
     case 'truncate':
     case 'drop-after-handling':
+    case 'expire-session':
+    case 'shift-list':
+    case 'slow':
       return 'hang'
   }
 }

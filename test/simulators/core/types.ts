@@ -27,6 +27,8 @@ export interface SimOptions {
   rateLimit?: { limit: number; windowMs: number }
   /** elizon only: how often the game-server console stream emits a line. Default 1000 ms. */
   consoleTickMs?: number
+  /** Flip every assumption on the provider's assumptions list (docs/assumptions-<provider>.md). */
+  variant?: boolean
 }
 
 export interface SimAccount {
@@ -56,6 +58,12 @@ export type FaultKind = '5xx' | 'html' | 'malformed-json' | 'reset' | 'hang' | '
   | 'truncate'
   /** The real handler runs (an order is created), then the connection drops before any answer: a lost response. */
   | 'drop-after-handling'
+  /** The requesting account's session/key expires now; the real handler then answers (403 / 401). With `skip: n`: "403 after n requests". */
+  | 'expire-session'
+  /** Before the real handler answers, the account's list shifts: `shift.insert` new items at its head, `shift.remove` from its head. */
+  | 'shift-list'
+  /** The real answer, `delayMs` late. */
+  | 'slow'
 
 export interface FaultSpec {
   kind: FaultKind
@@ -66,10 +74,16 @@ export interface FaultSpec {
   /** Matched against the pathname; default any. */
   path?: string | RegExp
   method?: string
+  /** Only requests carrying this simulator account's credential; default any. */
+  accountId?: string
   /** For 5xx; default 502 (aluy) / 500 (elizon). */
   status?: number
   /** For rate-limit; default 30. */
   retryAfterSec?: number
+  /** For shift-list: how the list moves (default insert 1). */
+  shift?: { insert?: number; remove?: number }
+  /** For slow; default 2000. */
+  delayMs?: number
 }
 
 export interface RequestRecord {

@@ -11,7 +11,9 @@ import { aluyOrders } from './aluy-orders'
 import { aluySshKeys } from './aluy-ssh-keys'
 import { aluyTickets } from './aluy-tickets'
 import { collectCountedPages, parseBody, serverKey, toIntOrNull } from '../shared'
-import { aluyBase as base, aluyCall } from './aluy-request'
+import { parseItems } from '../parse-items'
+import { getAluyList } from './aluy-lists'
+import { aluyBase as base, aluyCall, forgetLostSession } from './aluy-request'
 import { normaliseAluyCredential, sessionCookieHeader } from './credential'
 import { resolveVncUrl, type ConsoleAccess } from '../../console/console-access'
 import { aluyBilling } from './aluy-billing'
@@ -39,21 +41,21 @@ const ServiceItem = z.object({
     .transform((v) => (v === null || v === undefined || v === '' ? null : String(v))),
   createdAt: z.string().nullable().optional(),
   subscriptionBillingPeriod: z.string().nullable().optional(),
-  hourlyRateCents: OptionalNumber,
-  monthlyPriceCents: OptionalNumber,
-  priceCents: OptionalNumber
+  hourlyRateCents: OptionalNumber
 })
-type ServiceItem = z.output<typeof ServiceItem>
+type ServiceItem = z.output<typeof ServiceItem> & { readonly warnings?: string[] }
 
-// The reference's conventions promise `{ items, total, … }`, its example of
-// GET /services shows `services`: accept either.
-const ServiceListBody = z
-  .object({
-    services: z.array(ServiceItem).optional(),
-    items: z.array(ServiceItem).optional(),
-    total: z.number().int().nonnegative().optional()
-  })
-  .refine((b) => b.services !== undefined || b.items !== undefined, { message: 'no services list' })
+/** What can still be read from an item that failed ServiceItem: each field on its own, odd ones left out. */
+const LenientServiceItem = z.object({
+  id: Id,
+  kind: z.string().nullable().optional().catch(null),
+  status: z.string().catch(''),
+  label: z.string().nullable().optional().catch(null),
+  externalId: ServiceItem.shape.externalId.catch(null),
+  createdAt: z.string().nullable().optional().catch(null),
+  subscriptionBillingPeriod: z.string().nullable().optional().catch(null),
+  hourlyRateCents: OptionalNumber.catch(null)
+})
 
 const LiveStatusBody = z.object({
   state: z.string().nullable().optional(),
@@ -96,6 +98,7 @@ export const aluyAdapter: ProviderAdapter = {
 }
 
 async function verifyAluy(ctx: AccountContext): Promise<VerifyResult> {
+  forgetLostSession(ctx)
   try {
     const balance = await getJson(ctx, '/balance', BalanceBody)
     return {
@@ -167,14 +170,25 @@ async function listAluyServers(ctx: AccountContext, onProgress?: (p: ListProgres
 async function fetchAllServices(ctx: AccountContext, onProgress?: (p: ListProgress) => void): Promise<ServiceItem[]> {
   return collectCountedPages(
     async (index, perPage) => {
-      const body = await getJson(ctx, `/services?limit=${PAGE_SIZE}&offset=${index * perPage}`, ServiceListBody)
-      const items = body.services ?? body.items ?? []
-      const total = body.total ?? null
+      const page = await getAluyList(ctx, `/services?limit=${PAGE_SIZE}&offset=${index * perPage}`, 'services')
+      const items = parseServiceItems(page.items)
+      const total = page.total
       // The first page's own length is the provider's page size (it may cap `limit`).
-      return { items, total, pageCount: total === null || items.length === 0 ? null : Math.max(1, Math.ceil(total / items.length)) }
+      return { items, total, pageCount: total === null || page.items.length === 0 ? null : Math.max(1, Math.ceil(total / page.items.length)) }
     },
     { pageSize: PAGE_SIZE, guard: { url: base(ctx), accountId: ctx.accountId }, ...(onProgress ? { onProgress } : {}) }
   )
+}
+
+/** One item at a time: an odd one is a row carrying what was wrong; one without an id cannot be shown and is left out. */
+export function parseServiceItems(raw: readonly unknown[]): ServiceItem[] {
+  return parseItems(raw, ServiceItem, (item) => item, salvageService).rows
+}
+
+function salvageService(raw: unknown, problem: string): ServiceItem | null {
+  const lenient = LenientServiceItem.safeParse(raw)
+  if (!lenient.success) return null
+  return { ...lenient.data, warnings: [problem] }
 }
 
 function needsLiveStatus(s: ServiceItem): boolean {
@@ -217,8 +231,10 @@ function toServer(ctx: AccountContext, s: ServiceItem, live: LiveStatus | null):
     ramMb: toIntOrNull(live?.memoryMb),
     diskGb: toIntOrNull(live?.storageGb),
     hourlyRateCents: period === 'HOURLY' ? toIntOrNull(s.hourlyRateCents) : null,
-    monthlyPriceCents: toIntOrNull(s.monthlyPriceCents ?? (period === 'MONTHLY' ? s.priceCents : null)),
-    createdAt: s.createdAt ?? null
+    // GET /services sends no monthly price (docs/assumptions-aluy.md): billing works it out from /vm-config and the catalog.
+    monthlyPriceCents: null,
+    createdAt: s.createdAt ?? null,
+    ...(s.warnings ? { warnings: s.warnings } : {})
   }
 }
 

@@ -7,7 +7,10 @@ import type { AutoCharge } from '../../../shared/contracts/billing'
 import { FlotillaError } from '../../../shared/errors'
 import type { BilledService, BillingPort, BillingSnapshot, InvoiceRecord, PdfAnswer } from '../billing-port'
 import type { AccountContext } from '../provider-adapter'
-import { collectOffsetPages, declaredLength, MAX_PAGES, tooManyPages } from '../shared'
+import { parseItems } from '../parse-items'
+import { collectOffsetPages, declaredLength, MAX_PAGES } from '../shared'
+import { allAluyPages, getAluyList } from './aluy-lists'
+import { priceMonthly } from './aluy-monthly-price'
 import { aluyCall, aluyRequest } from './aluy-request'
 import { pathOf } from '../paths'
 
@@ -27,28 +30,27 @@ const BalanceBody = z.object({
     .default([])
 })
 
+// What GET /services sends about money per service (the reference's example):
+// no monthly price. A monthly service's price is worked out from its spec
+// (GET /services/:id metadata) × /vm-config pricing, or its catalog variant;
+// see docs/assumptions-aluy.md.
 const ServiceBilling = z.object({
   id: Id,
-  label: z.string().nullable().optional(),
-  status: z.string(),
-  subscriptionBillingPeriod: z.string().nullable().optional(),
-  monthlyPriceCents: z.number().nullable().optional(),
-  priceCents: z.number().nullable().optional()
+  label: z.string().nullable().optional().catch(null),
+  status: z.string().catch(''),
+  subscriptionBillingPeriod: z.string().nullable().optional().catch(null),
+  nextDueAt: z.string().nullable().optional().catch(null)
 })
 
-const ServicesBody = z.object({
-  services: z.array(ServiceBilling).optional(),
-  items: z.array(ServiceBilling).optional(),
-  total: z.number().int().nonnegative().optional(),
-  hourly: z
-    .object({
-      totalHourlyRateCents: Cents,
-      hoursRemaining: z.number().nullable().optional(),
-      pendingInvoiceCents: Cents.optional().default(0)
-    })
-    .nullable()
-    .optional()
-})
+const HourlySummary = z
+  .object({
+    totalHourlyRateCents: Cents,
+    hoursRemaining: z.number().nullable().optional(),
+    pendingInvoiceCents: Cents.optional().default(0)
+  })
+  .nullable()
+  .optional()
+  .catch(null)
 
 const InvoiceSummaryBody = z.object({
   id: Id,
@@ -60,9 +62,15 @@ const InvoiceSummaryBody = z.object({
   totalCents: Cents
 })
 
-const InvoiceListBody = z.object({
-  invoices: z.array(InvoiceSummaryBody),
-  total: z.number().int().nonnegative().optional()
+/** What an invoice that does not fully read still shows: its id, and zero where an amount is unreadable. */
+const LenientInvoice = z.object({
+  id: Id,
+  number: z.string().catch(''),
+  issuedAt: z.string().catch(''),
+  currency: z.string().catch('EUR'),
+  subtotalCents: Cents.catch(0),
+  vatCents: Cents.catch(0),
+  totalCents: Cents.catch(0)
 })
 
 const Line = z.object({ label: z.string(), totalCents: Cents, quantity: z.number().optional() })
@@ -105,30 +113,32 @@ async function aluySnapshot(ctx: AccountContext): Promise<BillingSnapshot> {
 }
 
 async function allServices(ctx: AccountContext): Promise<{ list: BilledService[]; hourly: BillingSnapshot['hourly'] }> {
-  const list: BilledService[] = []
   let hourly: BillingSnapshot['hourly'] = null
-  for (let page = 0, offset = 0; page < MAX_PAGES; page++) {
-    const body = await aluyRequest(ctx, 'GET', `/services?limit=${PAGE_SIZE}&offset=${offset}`, ServicesBody)
-    const items = body.services ?? body.items ?? []
-    if (body.hourly && hourly === null) {
-      hourly = { totalHourlyRateCents: body.hourly.totalHourlyRateCents, hoursRemaining: body.hourly.hoursRemaining ?? null, pendingInvoiceCents: body.hourly.pendingInvoiceCents }
+  const raw = await allAluyPages(
+    ctx,
+    (offset) => `/services?limit=${PAGE_SIZE}&offset=${offset}`,
+    'services',
+    PAGE_SIZE,
+    MAX_PAGES,
+    (page) => {
+      const summary = HourlySummary.parse(page.body['hourly'])
+      if (summary && hourly === null) hourly = { totalHourlyRateCents: summary.totalHourlyRateCents, hoursRemaining: summary.hoursRemaining ?? null, pendingInvoiceCents: summary.pendingInvoiceCents }
     }
-    list.push(...items.map(toBilledService))
-    offset += items.length
-    if (items.length === 0 || offset >= (body.total ?? offset)) return { list, hourly }
-  }
-  throw tooManyPages(ctx.baseUrl, ctx.accountId)
+  )
+  const services = parseItems(raw, ServiceBilling, (s) => s, () => null).rows
+  const list = await priceMonthly(ctx, services.map(toBilledService))
+  return { list, hourly }
 }
 
 function toBilledService(s: z.output<typeof ServiceBilling>): BilledService {
   const period = (s.subscriptionBillingPeriod ?? '').toUpperCase()
-  const monthly = s.monthlyPriceCents ?? (period === 'MONTHLY' ? s.priceCents : null) ?? null
   return {
     id: s.id,
     label: s.label ?? s.id,
     period: period === 'HOURLY' ? 'hourly' : period === 'MONTHLY' ? 'monthly' : 'other',
-    monthlyPriceCents: monthly === null ? null : Math.round(monthly),
-    active: s.status.toUpperCase() === 'ACTIVE'
+    monthlyPriceCents: null,
+    active: s.status.toUpperCase() === 'ACTIVE',
+    nextDueAt: s.nextDueAt ?? null
   }
 }
 
@@ -140,10 +150,14 @@ async function aluySetAutoCharge(ctx: AccountContext, enabled: boolean): Promise
 async function aluyListInvoices(ctx: AccountContext): Promise<InvoiceRecord[]> {
   return collectOffsetPages(
     async (offset) => {
-      const body = await aluyRequest(ctx, 'GET', `/invoices?limit=${PAGE_SIZE}&offset=${offset}`, InvoiceListBody)
+      const page = await getAluyList(ctx, `/invoices?limit=${PAGE_SIZE}&offset=${offset}`, 'invoices')
+      const items = parseItems(page.items, InvoiceSummaryBody, (i) => i, (raw) => {
+        const lenient = LenientInvoice.safeParse(raw)
+        return lenient.success ? { ...lenient.data, number: lenient.data.number || lenient.data.id } : null
+      }).rows
       // Without a total, a short page is the last one.
-      const end = body.total === undefined ? body.invoices.length < PAGE_SIZE : offset + body.invoices.length >= body.total
-      return { items: body.invoices, done: end }
+      const end = page.total === null ? page.items.length < PAGE_SIZE : offset + page.items.length >= page.total
+      return { items, done: end }
     },
     summaryRecord,
     { url: ctx.baseUrl, accountId: ctx.accountId }
@@ -187,7 +201,8 @@ async function aluyInvoicePdf(ctx: AccountContext, id: string): Promise<PdfAnswe
     const res = await aluyCall<Uint8Array>(ctx, { method: 'GET', path, responseType: 'bytes', timeoutMs: 60_000 })
     return { kind: 'pdf', bytes: res.data, declaredLength: declaredLength(res.headers) }
   } catch (error) {
-    if (error instanceof FlotillaError && error.status === 400 && /current-format/i.test(error.message)) {
+    // The reference documents 400 as "legacy schema, cannot be rendered" and says to switch on the status, never the wording.
+    if (error instanceof FlotillaError && error.status === 400) {
       return { kind: 'legacy', message: error.message }
     }
     throw error

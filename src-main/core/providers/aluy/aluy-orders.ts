@@ -9,6 +9,8 @@ import type { AccountContext } from '../provider-adapter'
 import { MAX_PAGES } from '../shared'
 import { aluyRequest } from './aluy-request'
 import { pathOf } from '../paths'
+import { allAluyPages, getAluyList } from './aluy-lists'
+import { parseItems } from '../parse-items'
 
 const PAGE_SIZE = 100
 const Num = z.number()
@@ -36,7 +38,12 @@ const VmConfigBody = z.object({
   extraIpv4: z.object({ monthlyCents: Num, max: Num }).optional()
 })
 const BalanceBody = z.object({ balanceCents: OptNum, billingMode: OptStr }).loose()
-const ServicesBody = z.object({ services: z.array(z.object({ id: z.string(), label: OptStr, kind: OptStr })) }).loose()
+const ServiceRef = z.object({ id: z.string(), label: OptStr, kind: OptStr })
+
+/** The services of one list page that read as id + label (any documented list shape). */
+async function serviceRefs(ctx: AccountContext, path: string): Promise<z.output<typeof ServiceRef>[]> {
+  return parseItems((await getAluyList(ctx, path, 'services')).items, ServiceRef, (s) => s, () => null).rows
+}
 const TemplatesBody = z.object({ templates: z.array(z.object({ id: z.union([z.number(), z.string()]).transform(String), label: z.string() })) })
 const PromoBody = z.object({
   valid: z.boolean(),
@@ -72,7 +79,6 @@ const OrderBody = z.object({
     .default([]),
   createdAt: z.string()
 })
-const OrdersBody = z.object({ orders: z.array(OrderBody), total: Num.optional() })
 
 export const aluyOrders: OrderOperations = {
   ordering: 'in-app',
@@ -128,8 +134,7 @@ function toLocation(l: { id: string; label: string }): CatalogLocation {
 
 /** The reference: a service's templates endpoint returns the package list even before provisioning, so any VPS will do. */
 async function packageTemplates(ctx: AccountContext): Promise<{ id: string; label: string }[]> {
-  const services = await aluyRequest(ctx, 'GET', '/services?kind=VPS&limit=1', ServicesBody)
-  const first = services.services[0]
+  const first = (await serviceRefs(ctx, '/services?kind=VPS&limit=1'))[0]
   if (!first) return []
   return (await aluyRequest(ctx, 'GET', pathOf`/services/${first.id}/templates`, TemplatesBody)).templates
 }
@@ -180,14 +185,9 @@ async function place(ctx: AccountContext, input: ParsedPlaceOrderInput): Promise
 }
 
 async function listOrders(ctx: AccountContext): Promise<ProviderOrder[]> {
-  const out: ProviderOrder[] = []
-  for (let page = 0, offset = 0; page < MAX_PAGES; page++) {
-    const body = await aluyRequest(ctx, 'GET', `/orders?limit=${PAGE_SIZE}&offset=${offset}`, OrdersBody)
-    out.push(...body.orders.map(toOrder))
-    offset += body.orders.length
-    if (body.orders.length === 0 || offset >= (body.total ?? offset)) break
-  }
-  return out
+  const raw = await allAluyPages(ctx, (offset) => `/orders?limit=${PAGE_SIZE}&offset=${offset}`, 'orders', PAGE_SIZE, MAX_PAGES)
+  // An order that does not read is left out (nothing to act on); the others are listed.
+  return parseItems(raw, OrderBody, toOrder, () => null).rows
 }
 
 function toOrder(o: z.output<typeof OrderBody>): ProviderOrder {
@@ -208,6 +208,5 @@ function toOrder(o: z.output<typeof OrderBody>): ProviderOrder {
 }
 
 async function findServiceByLabel(ctx: AccountContext, label: string): Promise<string | null> {
-  const body = await aluyRequest(ctx, 'GET', '/services?kind=VPS&limit=50', ServicesBody)
-  return body.services.find((s) => s.label === label)?.id ?? null
+  return (await serviceRefs(ctx, '/services?kind=VPS&limit=50')).find((s) => s.label === label)?.id ?? null
 }

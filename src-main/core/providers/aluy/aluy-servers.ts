@@ -154,7 +154,9 @@ async function aluyDetail(ctx: AccountContext, server: Server): Promise<Provider
   const wantsStatus = server.kind === 'VPS' && server.status === 'active'
   const [detail, status] = await Promise.all([
     getDetail(ctx, server.id, true),
-    wantsStatus ? getStatus(ctx, server.id, true).catch(() => null) : Promise.resolve(null)
+    // One attempt: a 5xx must not hold the detail for the whole 2 s / 4 s / 8 s ladder (issue 11.9).
+    // Live values missing here are filled in by the fleet's next live tick; a lost session still fails.
+    wantsStatus ? getStatus(ctx, server.id, false).catch(liveStatusMissing) : Promise.resolve(null)
   ])
   const period = (detail.subscriptionBillingPeriod ?? '').toUpperCase()
   const updated: Server = {
@@ -195,6 +197,11 @@ async function aluyDetail(ctx: AccountContext, server: Server): Promise<Provider
     subscriptionCancelledAt: detail.subscriptionCancelledAt ?? null,
     cancelAtPeriodEnd: null
   }
+}
+
+function liveStatusMissing(error: unknown): null {
+  if (error instanceof FlotillaError && (error.code === 'auth-expired' || error.code === 'cancelled')) throw error
+  return null
 }
 
 /** Provider metadata as scalars: nested values become JSON text, so the UI can list them as they are. */

@@ -5,6 +5,8 @@ import { FlotillaError } from '../../../shared/errors'
 import type { ProviderSshKey, SshKeyOperations } from '../../ssh-keys/ssh-key-operations'
 import { aluyRequest } from './aluy-request'
 import { pathOf } from '../paths'
+import { getAluyList } from './aluy-lists'
+import { parseItems } from '../parse-items'
 
 const KeyBody = z.object({
   id: z.union([z.number(), z.string()]).transform(String),
@@ -13,9 +15,21 @@ const KeyBody = z.object({
   createdAt: z.string().nullable().optional()
 })
 
+const LenientKey = z.object({
+  id: KeyBody.shape.id,
+  name: z.string().optional().catch(undefined),
+  publicKey: z.string().optional().catch(undefined),
+  createdAt: z.string().nullable().optional().catch(null)
+})
+
 export const aluySshKeys: SshKeyOperations = {
   async list(ctx) {
-    return (await aluyRequest(ctx, 'GET', '/ssh-keys', z.object({ sshKeys: z.array(KeyBody) }))).sshKeys.map(toKey)
+    const { items } = await getAluyList(ctx, '/ssh-keys', 'sshKeys')
+    // A key that does not fully read is listed with what could be read (its id at least).
+    return parseItems(items, KeyBody, toKey, (raw) => {
+      const k = LenientKey.safeParse(raw)
+      return k.success ? { id: k.data.id, name: k.data.name ?? k.data.id, publicKey: k.data.publicKey ?? '', createdAt: k.data.createdAt ?? null } : null
+    }).rows
   },
   async add(ctx, name, publicKey) {
     return toKey((await aluyRequest(ctx, 'POST', '/ssh-keys', z.object({ sshKey: KeyBody }), { name, publicKey })).sshKey)

@@ -9,6 +9,8 @@ import type { AccountContext } from '../provider-adapter'
 import { MAX_PAGES } from '../shared'
 import { aluyRequest } from './aluy-request'
 import { pathOf } from '../paths'
+import { allAluyPages } from './aluy-lists'
+import { parseItems } from '../parse-items'
 
 const PAGE_SIZE = 100
 const STATES: TicketStateTable = {
@@ -72,12 +74,20 @@ export const aluyTickets: TicketOperations = {
 }
 
 async function list(ctx: AccountContext): Promise<ProviderTicket[]> {
-  const out: ProviderTicket[] = []
-  for (let page = 0, offset = 0; page < MAX_PAGES; page++) {
-    const body = await aluyRequest(ctx, 'GET', `/tickets?limit=${PAGE_SIZE}&offset=${offset}`, z.object({ tickets: z.array(TicketBody), total: z.number().optional() }))
-    out.push(...body.tickets.map((t) => toProviderTicket(t, STATES)))
-    offset += body.tickets.length
-    if (body.tickets.length === 0 || offset >= (body.total ?? offset)) break
-  }
-  return out
+  const raw = await allAluyPages(ctx, (offset) => `/tickets?limit=${PAGE_SIZE}&offset=${offset}`, 'tickets', PAGE_SIZE, MAX_PAGES)
+  // A ticket that does not fully read is listed with what could be read; one without an id is left out.
+  return parseItems(raw, TicketBody, (t) => toProviderTicket(t, STATES), (item) => {
+    const t = LenientTicket.safeParse(item)
+    return t.success ? toProviderTicket({ ...t.data, subject: t.data.subject ?? t.data.id, status: t.data.status ?? '', createdAt: t.data.createdAt ?? '' }, STATES) : null
+  }).rows
 }
+
+const LenientTicket = z.object({
+  id: z.union([z.string().min(1), z.number()]).transform(String),
+  subject: z.string().optional().catch(undefined),
+  status: z.string().optional().catch(undefined),
+  priority: z.string().nullable().optional().catch(null),
+  messageCount: z.number().nullable().optional().catch(null),
+  createdAt: z.string().optional().catch(undefined),
+  updatedAt: z.string().optional().catch(undefined)
+})
