@@ -27,6 +27,8 @@ export interface SimOptions {
   rateLimit?: { limit: number; windowMs: number }
   /** elizon only: how often the game-server console stream emits a line. Default 1000 ms. */
   consoleTickMs?: number
+  /** Flip every assumption on the provider's assumptions list (docs/assumptions-<provider>.md). */
+  variant?: boolean
 }
 
 export interface SimAccount {

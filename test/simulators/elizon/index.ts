@@ -19,6 +19,7 @@ import { registerServiceRoutes } from './routes/services'
 import { registerServiceExtraRoutes } from './routes/service-extras'
 import { registerSshKeyRoutes } from './routes/ssh-keys'
 import { registerTicketRoutes } from './routes/tickets'
+import { referenceRateLimit } from './reference'
 import { seedElizonAccount } from './seed'
 import { ElizonState } from './state'
 
@@ -65,7 +66,7 @@ export async function startElizonSimulator(opts: SimOptions = {}): Promise<Elizo
     const account = state.accountByKey(key)
     if (!account || account.revoked) return fail(401, 'Invalid API key')
     const window = spend(account, rateLimit, Date.now())
-    if (window.exceeded) return rateLimitReply(window.retryAfterSec, rateLimit.limit, window.resetAt)
+    if (window.exceeded) return { ...rateLimitReply(window.retryAfterSec, rateLimit.limit, window.resetAt), body: referenceRateLimit(window.retryAfterSec) } as Reply
     const reply = await found.match.handler({ req, url, params: found.match.params, account, state, options: opts, consoles })
     return withHeaders(reply, {
       'x-ratelimit-limit': String(rateLimit.limit),

@@ -17,30 +17,25 @@ import { capText } from '../../http/http-errors'
 import type { HttpMethod } from '../../http/http-client'
 import type { ActionOutcome, LivePatch, ProviderDetail, ServerOperations } from '../../servers/server-operations'
 import type { AccountContext } from '../provider-adapter'
-import { toNumberOrNull } from '../shared'
 import { elizonBackups } from './elizon-backups'
 import { elizonFirewall } from './elizon-firewall'
 import { elizonJson, type ElizonCall } from './elizon-request'
+import { LIVE_POWER_KEYS, powerOf, readNumber, readWord } from './elizon-power'
 
 export const STATUS_BATCH_MAX = 50
 
 const OptionalNumber = z.number().nullable().optional()
 const OptionalString = z.string().nullable().optional()
 
-const LiveBody = z.object({
-  state: OptionalString,
-  cpuPercent: OptionalNumber,
-  ramUsedMb: OptionalNumber,
-  ramTotalMb: OptionalNumber,
-  diskUsedGb: OptionalNumber,
-  netInBytes: OptionalNumber,
-  netOutBytes: OptionalNumber,
-  uptimeSec: OptionalNumber
-})
+/**
+ * A live-status entry. The reference shows no body for it, so it is read
+ * loosely: the power word under any of LIVE_POWER_KEYS, numbers by name.
+ */
+const LiveBody = z.record(z.string(), z.unknown())
 type LiveBody = z.output<typeof LiveBody>
 
-const BatchBody = z.object({ statuses: z.record(z.string(), LiveBody) })
-const StatusBody = z.object({ status: LiveBody })
+const BatchBody = z.object({ statuses: z.record(z.string(), z.unknown()) })
+const StatusBody = z.object({ status: z.unknown() })
 const DetailBody = z.object({
   service: z
     .object({
@@ -85,8 +80,6 @@ const BandwidthBody = z.object({
   })
 })
 
-const POWER: Record<string, Server['power']> = { running: 'running', stopped: 'stopped', starting: 'starting', stopping: 'stopping' }
-
 /** Our action name → elizon's `action` word. elizon calls unsuspending "resume". */
 const ACTION_WORD: Partial<Record<ServerActionName, string>> = {
   start: 'start',
@@ -99,12 +92,12 @@ const ACTION_WORD: Partial<Record<ServerActionName, string>> = {
 
 /** Where an accepted action leaves the server, until the next live status says otherwise. */
 const ACTION_PATCH: Partial<Record<ServerActionName, LivePatch>> = {
-  start: { status: 'active', statusText: 'RUNNING', power: 'running' },
-  stop: { status: 'active', statusText: 'STOPPED', power: 'stopped' },
-  restart: { status: 'active', statusText: 'RUNNING', power: 'running' },
-  reset: { status: 'active', statusText: 'RUNNING', power: 'running' },
-  suspend: { status: 'suspended', statusText: 'SUSPENDED', power: 'unknown' },
-  unsuspend: { status: 'active', statusText: 'RUNNING', power: 'running' }
+  start: { status: 'active', statusText: 'RUNNING', power: 'running', powerText: null },
+  stop: { status: 'active', statusText: 'STOPPED', power: 'stopped', powerText: null },
+  restart: { status: 'active', statusText: 'RUNNING', power: 'running', powerText: null },
+  reset: { status: 'active', statusText: 'RUNNING', power: 'running', powerText: null },
+  suspend: { status: 'suspended', statusText: 'SUSPENDED', power: 'unknown', powerText: null },
+  unsuspend: { status: 'active', statusText: 'RUNNING', power: 'running', powerText: null }
 }
 
 export const elizonServers: ServerOperations = {
@@ -122,9 +115,12 @@ export const elizonServers: ServerOperations = {
 
 // ---------------------------------------------------------------- live status
 
-/** Only running or stopped services have a live state; batches of 50 in the order given. */
+/**
+ * Running or stopped services have a live state, and so may one whose status word
+ * we do not know (it may be a power word, e.g. MIGRATING); batches of 50 in the order given.
+ */
 async function elizonLiveStatus(ctx: AccountContext, servers: readonly Server[]): Promise<Map<string, LivePatch>> {
-  const ids = servers.filter((s) => s.status === 'active').map((s) => s.id)
+  const ids = servers.filter((s) => s.status === 'active' || s.status === 'unknown').map((s) => s.id)
   const chunks: string[][] = []
   for (let i = 0; i < ids.length; i += STATUS_BATCH_MAX) chunks.push(ids.slice(i, i + STATUS_BATCH_MAX))
   const out = new Map<string, LivePatch>()
@@ -132,15 +128,23 @@ async function elizonLiveStatus(ctx: AccountContext, servers: readonly Server[])
     chunks.map(async (serviceIds) => {
       // A read despite being a POST: safe to retry, and waiting out the rate limit is right for background work.
       const body = await call(ctx, 'POST', '/services/status-batch', BatchBody, { serviceIds }, { retry: true, waitOnRateLimit: true })
-      for (const [id, live] of Object.entries(body.statuses)) out.set(id, livePatch(live))
+      for (const [id, live] of Object.entries(body.statuses)) out.set(id, livePatch(asLive(live)))
     })
   )
   return out
 }
 
-function livePatch(live: LiveBody): LivePatch {
-  const power = live.state ? (POWER[live.state.toLowerCase()] ?? 'unknown') : 'unknown'
-  return { power }
+/**
+ * The power a live entry tells. No readable word: nothing, so the known power
+ * (the list's own, or the last live one) stays. A word we do not know: shown as itself.
+ */
+export function livePatch(live: LiveBody): LivePatch {
+  const word = readWord(live, LIVE_POWER_KEYS)
+  return word === null ? {} : powerOf(word)
+}
+
+function asLive(value: unknown): LiveBody {
+  return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as LiveBody) : {}
 }
 
 // ---------------------------------------------------------------- detail
@@ -149,10 +153,10 @@ async function elizonDetail(ctx: AccountContext, server: Server): Promise<Provid
   const path = `/services/${encodeURIComponent(server.id)}`
   const [detail, status] = await Promise.all([
     call(ctx, 'GET', path, DetailBody),
-    server.status === 'active' ? call(ctx, 'GET', `${path}/status`, StatusBody).catch(() => null) : Promise.resolve(null)
+    server.status === 'active' || server.status === 'unknown' ? call(ctx, 'GET', `${path}/status`, StatusBody).catch(() => null) : Promise.resolve(null)
   ])
   const s = detail.service
-  const live = status?.status ?? null
+  const live = status ? asLive(status.status) : null
   return {
     server: { ...server, label: s.name ?? server.label, ...(live ? livePatch(live) : {}) },
     metadata: {
@@ -174,13 +178,13 @@ async function elizonDetail(ctx: AccountContext, server: Server): Promise<Provid
     },
     live: live
       ? {
-          cpuPercent: toNumberOrNull(live.cpuPercent),
-          ramUsedMb: toNumberOrNull(live.ramUsedMb),
-          ramTotalMb: toNumberOrNull(live.ramTotalMb),
-          diskUsedGb: toNumberOrNull(live.diskUsedGb),
-          netInBytes: toNumberOrNull(live.netInBytes),
-          netOutBytes: toNumberOrNull(live.netOutBytes),
-          uptimeSec: toNumberOrNull(live.uptimeSec),
+          cpuPercent: readNumber(live, ['cpuPercent', 'cpu']),
+          ramUsedMb: readNumber(live, ['ramUsedMb', 'memoryUsedMb']),
+          ramTotalMb: readNumber(live, ['ramTotalMb', 'memoryTotalMb']),
+          diskUsedGb: readNumber(live, ['diskUsedGb']),
+          netInBytes: readNumber(live, ['netInBytes']),
+          netOutBytes: readNumber(live, ['netOutBytes']),
+          uptimeSec: readNumber(live, ['uptimeSec', 'uptime']),
           trafficGb: null,
           hostname: null
         }
@@ -224,7 +228,7 @@ async function elizonAct(ctx: AccountContext, server: Server, input: ParsedServe
     case 'reinstall':
       return {
         ...messageOf(await call(ctx, 'POST', `${path}/reinstall`, MessageBody, { templateId: input.params.templateId })),
-        patch: { status: 'active', statusText: 'RUNNING', power: 'running' }
+        patch: { status: 'active', statusText: 'RUNNING', power: 'running', powerText: null }
       }
     default:
       throw new FlotillaError('bad-request', `elizon does not offer "${input.action}" for this server.`)
