@@ -145,3 +145,37 @@ describe('elizon per-item parsing (11.10)', () => {
     expect(byId(rows, 'nostatus').warnings).toEqual(['status: missing'])
   })
 })
+
+describe('elizon invoices, tickets and keys per item (11.10)', () => {
+  const invoice = (id: string): Record<string, unknown> => ({ id, number: `INV-${id}`, createdAt: '2026-11-01T00:00:00Z', totalCents: 1190, netCents: 1000, taxCents: 190 })
+  const ticket = (id: string): Record<string, unknown> => ({ id, subject: `S ${id}`, status: 'OPEN', createdAt: '2026-11-01T00:00:00Z' })
+  const key = (id: string): Record<string, unknown> => ({ id, name: `k ${id}`, publicKey: 'ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIJ0 me@x' })
+
+  it('an odd invoice, ticket or key is kept with stand-ins; one without an id is left out; the rest are whole', async () => {
+    const api = await serve({
+      'GET /api/invoices': {
+        success: true,
+        invoices: [invoice('i1'), { ...invoice('i2'), totalCents: 'lots' }, { number: 'no id' }],
+        pagination: { total: 3, limit: 100, offset: 0, hasMore: false }
+      },
+      'GET /api/tickets': { success: true, tickets: [ticket('t1'), { ...ticket('t2'), subject: 42 }, { subject: 'no id' }], pagination: { page: 1, limit: 100, total: 3, pages: 1 } },
+      'GET /api/ssh-keys': { success: true, sshKeys: [key('k1'), { ...key('k2'), name: null }, { name: 'no id' }] }
+    })
+    const ctx = ctxFor(api, ACCOUNT)
+    const invoices = await adapter.billing!.listInvoices(ctx)
+    expect(invoices.map((i) => [i.id, i.totalCents, i.status])).toEqual([
+      ['i1', 1190, null],
+      ['i2', 0, 'UNREADABLE']
+    ])
+    const tickets = await adapter.tickets!.list(ctx)
+    expect(tickets.map((t) => [t.id, t.subject])).toEqual([
+      ['t1', 'S t1'],
+      ['t2', 'Ticket t2']
+    ])
+    const keys = await adapter.sshKeys!.list(ctx)
+    expect(keys.map((k) => [k.id, k.name])).toEqual([
+      ['k1', 'k k1'],
+      ['k2', 'key k2']
+    ])
+  })
+})
