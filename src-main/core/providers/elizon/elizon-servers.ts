@@ -1,7 +1,8 @@
 // elizon's server operations behind the fleet port: live status in batches of
 // up to 50 (POST /services/status-batch), detail, power and suspension through
 // POST /services/:id/action, rename, subscription cancel / reactivate, reinstall,
-// templates and Proxmox metrics. Every answer carries `success`; false is a failure.
+// templates and Proxmox traffic/RRD data (GET /traffic?timeframe=; the reference gives
+// /metrics no timeframe). Cancel status from /subscription. Every answer carries `success`; false is a failure.
 import { z } from 'zod'
 import type {
   MetricSeries,
@@ -46,30 +47,26 @@ const DetailBody = z.object({
       product: z.object({ name: OptionalString, slug: OptionalString }).nullable().optional(),
       location: z.object({ name: OptionalString, city: OptionalString }).nullable().optional(),
       price: z.object({ amountCents: z.number(), cycleDays: OptionalNumber }).nullable().optional(),
-      expiresAt: OptionalString,
-      cancelAtPeriodEnd: z.boolean().nullable().optional()
+      expiresAt: OptionalString
     })
     .loose()
 })
 const MessageBody = z.object({ message: OptionalString }).loose()
+const SubscriptionBody = z.object({ subscription: z.unknown().optional(), data: z.unknown().optional() }).loose()
 const TemplatesBody = z.object({
   templates: z.array(z.object({ id: z.union([z.string(), z.number()]).transform(String), name: OptionalString, label: OptionalString }))
 })
-const MetricsBody = z.object({
-  metrics: z.object({
-    points: z.array(
-      z.object({
-        time: z.number(),
-        cpu: OptionalNumber,
-        mem: OptionalNumber,
-        netin: OptionalNumber,
-        netout: OptionalNumber,
-        diskread: OptionalNumber,
-        diskwrite: OptionalNumber
-      })
-    )
-  })
+/** RRD rows from /traffic (the reference gives it the timeframe); the list under `traffic`, `metrics` or `data`, as `points` or bare. */
+const Point = z.object({
+  time: z.number(),
+  cpu: OptionalNumber,
+  mem: OptionalNumber,
+  netin: OptionalNumber,
+  netout: OptionalNumber,
+  diskread: OptionalNumber,
+  diskwrite: OptionalNumber
 })
+const TrafficBody = z.object({ traffic: z.unknown().optional(), metrics: z.unknown().optional(), data: z.unknown().optional() }).loose()
 const BandwidthBody = z.object({
   usage: z.object({
     inBytes: z.number(),
@@ -151,9 +148,10 @@ function asLive(value: unknown): LiveBody {
 
 async function elizonDetail(ctx: AccountContext, server: Server): Promise<ProviderDetail> {
   const path = `/services/${encodeURIComponent(server.id)}`
-  const [detail, status] = await Promise.all([
+  const [detail, status, cancel] = await Promise.all([
     call(ctx, 'GET', path, DetailBody),
-    server.status === 'active' || server.status === 'unknown' ? call(ctx, 'GET', `${path}/status`, StatusBody).catch(() => null) : Promise.resolve(null)
+    server.status === 'active' || server.status === 'unknown' ? call(ctx, 'GET', `${path}/status`, StatusBody).catch(() => null) : Promise.resolve(null),
+    cancellationOf(ctx, path)
   ])
   const s = detail.service
   const live = status ? asLive(status.status) : null
@@ -190,9 +188,22 @@ async function elizonDetail(ctx: AccountContext, server: Server): Promise<Provid
         }
       : null,
     hasProvisionIssue: false,
-    subscriptionCancelledAt: null,
-    cancelAtPeriodEnd: s.cancelAtPeriodEnd ?? false
+    subscriptionCancelledAt: cancel.cancelledAt,
+    cancelAtPeriodEnd: cancel.atPeriodEnd
   }
+}
+
+/**
+ * The cancel status comes from /services/[id]/subscription ("billing cycle,
+ * period dates, cancel status"); its body is not shown, so the fields are read
+ * by name (docs/assumptions-elizon.md). Unreadable: not cancelled, so the
+ * detail still opens and offers cancel (the provider refuses a second one).
+ */
+async function cancellationOf(ctx: AccountContext, path: string): Promise<{ atPeriodEnd: boolean; cancelledAt: string | null }> {
+  const body = await call(ctx, 'GET', `${path}/subscription`, SubscriptionBody).catch(() => null)
+  const sub = body ? asLive(body.subscription ?? body.data ?? body) : {}
+  const flag = sub.cancelAtPeriodEnd ?? sub.cancel_at_period_end ?? sub.cancelled ?? sub.canceled
+  return { atPeriodEnd: flag === true, cancelledAt: readWord(sub, ['cancelledAt', 'canceledAt', 'cancelAt']) }
 }
 
 function elizonActionsFor(d: ProviderDetail): ServerActionName[] {
@@ -249,10 +260,10 @@ async function elizonTemplates(ctx: AccountContext, server: Server): Promise<OsT
 async function elizonMetrics(ctx: AccountContext, server: Server, timeframe: MetricTimeframe): Promise<ServerMetrics> {
   const path = `/services/${encodeURIComponent(server.id)}`
   const [metrics, bandwidth] = await Promise.all([
-    call(ctx, 'GET', `${path}/metrics?timeframe=${timeframe}`, MetricsBody),
+    call(ctx, 'GET', `${path}/traffic?timeframe=${timeframe}`, TrafficBody),
     call(ctx, 'GET', `${path}/bandwidth-usage`, BandwidthBody).catch(() => null)
   ])
-  const points = metrics.metrics.points
+  const points = trafficPoints(metrics)
   const series = (id: MetricSeries['id'], unit: MetricSeries['unit'], pick: (p: (typeof points)[number]) => number | null | undefined): MetricSeries => ({
     id,
     unit,
@@ -281,6 +292,15 @@ async function elizonMetrics(ctx: AccountContext, server: Server, timeframe: Met
         }
       : null
   }
+}
+
+function trafficPoints(body: z.output<typeof TrafficBody>): z.output<typeof Point>[] {
+  const inner = body.traffic ?? body.metrics ?? body.data
+  const list = Array.isArray(inner) ? inner : Array.isArray(asLive(inner).points) ? (asLive(inner).points as unknown[]) : []
+  return list.flatMap((p) => {
+    const parsed = Point.safeParse(p)
+    return parsed.success ? [parsed.data] : []
+  })
 }
 
 // ---------------------------------------------------------------- HTTP

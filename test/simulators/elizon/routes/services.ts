@@ -127,8 +127,7 @@ export function publicService(s: ElizonService): Record<string, unknown> {
     resources: s.resources,
     price: s.price,
     createdAt: s.createdAt,
-    expiresAt: s.expiresAt,
-    cancelAtPeriodEnd: s.cancelAtPeriodEnd
+    expiresAt: s.expiresAt
   }
 }
 
