@@ -1,7 +1,7 @@
 // Lists of invoices, tickets and keys read one item at a time (parseItems): an
 // item with an odd field is kept with that field's stand-in, an item without a
 // readable id is left out; neither fails the account's list.
-import { z } from 'zod'
+import type { z } from 'zod'
 import { parseItems } from '../parse-items'
 
 /**
