@@ -20,7 +20,7 @@ import type { AccountContext } from '../providers/account-context'
 
 /** What a live status call may change on a Server. Absent fields stay as they were. */
 export type LivePatch = Partial<
-  Pick<Server, 'power' | 'status' | 'statusText' | 'primaryIpv4' | 'primaryIpv6' | 'vcpu' | 'ramMb' | 'diskGb' | 'provisionIssue'>
+  Pick<Server, 'power' | 'powerText' | 'status' | 'statusText' | 'primaryIpv4' | 'primaryIpv6' | 'vcpu' | 'ramMb' | 'diskGb' | 'provisionIssue'>
 >
 
 /** What a list leaves out and hardly ever changes, learnt once per server (aluy: location, from the detail). */

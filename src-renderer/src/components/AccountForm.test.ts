@@ -1,4 +1,4 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { flushPromises, mount, type VueWrapper } from '@vue/test-utils'
 import { createPinia } from 'pinia'
 import PrimeVue from 'primevue/config'
@@ -118,6 +118,47 @@ describe('AccountForm', () => {
     expect(w.get('[role="status"]').text()).toBe('Cannot reach host')
     expect(findButton(w, 'Save anyway')).toBeDefined()
     expect(w.emitted('saved')).toBeUndefined()
+  })
+
+  it('waits out a short rate limit in view ("waiting N s"), then checks again and saves (11.6)', async () => {
+    vi.useFakeTimers()
+    try {
+      const answers: AccountSaveResult[] = [
+        { account: null, verify: { outcome: 'rate-limited', ok: false, retryAfterSec: 2 } },
+        { account: saved, verify: { outcome: 'signed-in', ok: true, serverCount: 3 } }
+      ]
+      fake.handle('accounts.add', () => answers.shift())
+      const w = mountForm()
+      await chooseElizon(w)
+      await w.get('#account-label').setValue('Acme elizon')
+      await w.get('#account-credential').setValue('key-123')
+      await w.get('form').trigger('submit')
+      await flushPromises()
+      const status = (): string => w.get('.verify-status').text()
+      expect(status()).toBe('Rate-limited by the provider — waiting 2 s, then checking again')
+      await vi.advanceTimersByTimeAsync(1000)
+      expect(status()).toBe('Rate-limited by the provider — waiting 1 s, then checking again')
+      expect(fake.calls.filter((c) => c.channel === 'accounts.add')).toHaveLength(1)
+      await vi.advanceTimersByTimeAsync(1000)
+      await flushPromises()
+      expect(fake.calls.filter((c) => c.channel === 'accounts.add')).toHaveLength(2)
+      expect(w.emitted('saved')).toEqual([[saved]])
+      expect(status()).toBe('Signed in — 3 servers')
+    } finally {
+      vi.useRealTimers()
+    }
+  })
+
+  it('does not wait out a rate limit longer than 120 s: it says when to try again', async () => {
+    fake.handle('accounts.add', () => ({ account: null, verify: { outcome: 'rate-limited', ok: false, retryAfterSec: 600 } }))
+    const w = mountForm()
+    await chooseElizon(w)
+    await w.get('#account-label').setValue('Acme elizon')
+    await w.get('#account-credential').setValue('key-123')
+    await w.get('form').trigger('submit')
+    await flushPromises()
+    expect(w.get('.verify-status').text()).toMatch(/^Rate-limited — try again at \d\d:\d\d/)
+    expect(fake.calls.filter((c) => c.channel === 'accounts.add')).toHaveLength(1)
   })
 
   it('sends saveUnverified from "Save anyway", then empties the credential field and reports the saved account', async () => {

@@ -7,6 +7,7 @@ import { isFlotillaError } from '@shared/errors'
 import { errorText } from '../i18n/error-text'
 import { verifySentence } from '../i18n/verify-outcome'
 import { useAccountsStore } from '../stores/accounts'
+import { useRateLimitWait } from './useRateLimitWait'
 import { useTranslate } from './useTranslate'
 
 const PALETTE = ['#2563eb', '#16a34a', '#db2777', '#ea580c', '#7c3aed', '#0891b2', '#ca8a04', '#dc2626']
@@ -36,11 +37,13 @@ export function useAccountForm(account: Account | null) {
   const offerSaveAnyway = ref(false)
   const problem = ref<Problem | null>(null)
   const hint = ref<string | null>(null)
+  const { waitingSec, withWait } = useRateLimitWait()
 
   const credentialLabel = computed(() => (provider.value === 'aluy' ? t('form.sessionCookie') : t('form.apiKey')))
   const credentialHelp = computed(() => (provider.value === 'aluy' ? t('form.sessionCookieHelp') : t('form.apiKeyHelp')))
   const baseUrlPlaceholder = computed(() => DEFAULT_BASE_URL[provider.value])
   const statusText = computed(() => {
+    if (waitingSec.value !== null) return t('verify.waiting', { seconds: waitingSec.value })
     if (hint.value) return hint.value
     if (!outcome.value) return ''
     return verifySentence(outcome.value.result, outcome.value.provider, tr, locale.value)
@@ -77,7 +80,8 @@ export function useAccountForm(account: Account | null) {
     checking.value = true
     try {
       const checkedFor = provider.value
-      const result = await accounts.verify({ provider: checkedFor, baseUrl: trimmedBaseUrl(), credential: credential.value })
+      const draft = { provider: checkedFor, baseUrl: trimmedBaseUrl(), credential: credential.value }
+      const result = await withWait(() => accounts.verify(draft), (r) => r)
       outcome.value = { result, provider: checkedFor }
     } catch (error) {
       showProblem(error)
@@ -116,9 +120,10 @@ export function useAccountForm(account: Account | null) {
     hint.value = null
     saving.value = true
     try {
-      const result: AccountSaveResult = account
-        ? await accounts.update(updateInput(account.id, account, saveUnverified))
-        : await accounts.add(newInput(saveUnverified))
+      const send = (): Promise<AccountSaveResult> =>
+        account ? accounts.update(updateInput(account.id, account, saveUnverified)) : accounts.add(newInput(saveUnverified))
+      // A short rate limit (elizon's 429 with retryAfter) is waited out in view, then the check runs again.
+      const result = await withWait(send, (r) => (r.account ? null : r.verify))
       if (result.verify) outcome.value = { result: result.verify, provider: provider.value }
       if (!result.account) {
         offerSaveAnyway.value = result.verify?.outcome === 'unreachable'
@@ -145,6 +150,7 @@ export function useAccountForm(account: Account | null) {
     advancedOpen,
     checking,
     saving,
+    waitingSec,
     offerSaveAnyway,
     problem,
     credentialLabel,

@@ -134,6 +134,8 @@ const de: Messages = {
     keyLacksPermission: 'Dem API-Schlüssel fehlt eine Berechtigung',
     unreachable: 'Host nicht erreichbar',
     rateLimited: 'Ratenlimit — in {seconds} s erneut versuchen',
+    waiting: 'Ratenlimit des Anbieters — {seconds} s warten, dann erneut prüfen',
+    tryAgainAt: 'Ratenlimit — erneut versuchen um {time}',
     rateLimitedLater: 'Ratenlimit — später erneut versuchen',
     providerError: 'Der Anbieter meldete einen Fehler',
     invalidResponse: 'Die Antwort des Anbieters war nicht lesbar'

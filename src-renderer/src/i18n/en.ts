@@ -136,6 +136,8 @@ const en = {
     keyLacksPermission: 'The API key lacks a permission',
     unreachable: 'Cannot reach host',
     rateLimited: 'Rate-limited — try again in {seconds} s',
+    waiting: 'Rate-limited by the provider — waiting {seconds} s, then checking again',
+    tryAgainAt: 'Rate-limited — try again at {time}',
     rateLimitedLater: 'Rate-limited — try again later',
     providerError: 'The provider reported an error',
     invalidResponse: 'The provider’s answer could not be read'

@@ -28,9 +28,13 @@ export function formatCents(cents: number, locale: string, currency = 'EUR'): st
 export function verifySentence(result: VerifyResult, provider: ProviderId, t: Translate, locale: string): string {
   if (result.outcome === 'signed-in') return signedInSentence(result, provider, t, locale)
   if (result.outcome === 'rate-limited') {
-    return result.retryAfterSec === undefined
-      ? t('verify.rateLimitedLater')
-      : t('verify.rateLimited', { seconds: Math.ceil(result.retryAfterSec) })
+    if (result.retryAfterSec === undefined) return t('verify.rateLimitedLater')
+    // Longer than the form waits out (useRateLimitWait's MAX_WAIT_SEC): say when, not how long.
+    if (result.retryAfterSec > 120) {
+      const at = new Date(Date.now() + result.retryAfterSec * 1000)
+      return t('verify.tryAgainAt', { time: new Intl.DateTimeFormat(locale, { hour: '2-digit', minute: '2-digit' }).format(at) })
+    }
+    return t('verify.rateLimited', { seconds: Math.ceil(result.retryAfterSec) })
   }
   return t(`verify.${OUTCOME_KEY[result.outcome]}`)
 }

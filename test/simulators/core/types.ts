@@ -38,7 +38,7 @@ export interface SimAccount {
   credential: string
   /** aluy only. */
   reseller?: boolean
-  /** elizon only: a scoped key's permissions (view, start, stop, restart, console, settings, delete). Absent = full access. */
+  /** elizon only: a scoped key's permissions (names from the reference's full list: elizon/model.ts PERMISSIONS). Absent = full access. */
   permissions?: string[]
 }
 

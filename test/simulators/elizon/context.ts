@@ -5,6 +5,7 @@ import { json, type Reply } from '../core/reply'
 import type { Router } from '../core/router'
 import type { SimOptions } from '../core/types'
 import type { ConsoleHub } from './console-hub'
+import { referenceError } from './reference'
 import type { ElizonAccount, ElizonService, Permission } from './model'
 import type { ElizonState } from './state'
 
@@ -27,8 +28,9 @@ export function ok(payload: Record<string, unknown>, status = 200): Reply {
   return json(status, { success: true, ...payload })
 }
 
+/** The reference's error example (`success: false`, `error`), with `validationErrors` / `errorKey` where a route adds them. */
 export function fail(status: number, error: string, extra: Record<string, unknown> = {}): Reply {
-  return json(status, { success: false, error, ...extra })
+  return json(status, referenceError(error, extra))
 }
 
 export function invalid(...validationErrors: string[]): Reply {

@@ -11,7 +11,7 @@ import { ConsoleHub } from './console-hub'
 import { fail, notFound, type ElizonHandler } from './context'
 import type { ElizonAccount } from './model'
 import { registerBackupRoutes } from './routes/backups'
-import { registerCatalogRoutes } from './routes/catalog'
+import { registerCatalogRoutes, registerPublicCatalogRoutes, type PublicHandler } from './routes/catalog'
 import { registerFirewallRoutes } from './routes/firewall'
 import { registerConsoleRoutes } from './routes/console'
 import { registerInvoiceRoutes } from './routes/invoices'
@@ -19,6 +19,7 @@ import { registerServiceRoutes } from './routes/services'
 import { registerServiceExtraRoutes } from './routes/service-extras'
 import { registerSshKeyRoutes } from './routes/ssh-keys'
 import { registerTicketRoutes } from './routes/tickets'
+import { referenceRateLimit } from './reference'
 import { seedElizonAccount } from './seed'
 import { ElizonState } from './state'
 
@@ -38,6 +39,8 @@ export async function startElizonSimulator(opts: SimOptions = {}): Promise<Elizo
   const roster = seedAccounts(opts, new Rng(seed ^ 0xe1), (rng, input) => seedElizonAccount(state, rng, input))
 
   const router = buildRouter()
+  const publicRouter = new Router<PublicHandler>()
+  registerPublicCatalogRoutes(publicRouter)
   const server = await startSimServer(
     {
       provider: 'elizon',
@@ -57,6 +60,8 @@ export async function startElizonSimulator(opts: SimOptions = {}): Promise<Elizo
     const method = req.method ?? 'GET'
     if (url.pathname === '/api/ping' && method === 'GET') return json(200, { success: true, status: 'ok' })
     if (!url.pathname.startsWith(ELIZON_API_PREFIX + '/')) return notFound()
+    const open = publicRouter.match(method, url.pathname.slice(ELIZON_API_PREFIX.length))
+    if (open.kind === 'found') return open.match.handler({ url })
     const found = router.match(method, url.pathname.slice(ELIZON_API_PREFIX.length))
     if (found.kind === 'not-found') return notFound()
     if (found.kind === 'method-not-allowed') return fail(405, 'Method not allowed')
@@ -65,7 +70,7 @@ export async function startElizonSimulator(opts: SimOptions = {}): Promise<Elizo
     const account = state.accountByKey(key)
     if (!account || account.revoked) return fail(401, 'Invalid API key')
     const window = spend(account, rateLimit, Date.now())
-    if (window.exceeded) return rateLimitReply(window.retryAfterSec, rateLimit.limit, window.resetAt)
+    if (window.exceeded) return { ...rateLimitReply(window.retryAfterSec, rateLimit.limit, window.resetAt), body: referenceRateLimit(window.retryAfterSec) } as Reply
     const reply = await found.match.handler({ req, url, params: found.match.params, account, state, options: opts, consoles })
     return withHeaders(reply, {
       'x-ratelimit-limit': String(rateLimit.limit),

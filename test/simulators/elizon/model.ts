@@ -1,5 +1,6 @@
-// The elizon simulator's data, in the exact shapes the adapter parses (the
-// public reference is sparse about bodies; these are the agreed ones).
+// The elizon simulator's data. The reference shows bodies only for the services
+// list, tickets and invoices pages, errors and 429 (reference.ts builds those
+// envelopes from its examples); the rest are assumptions (docs/assumptions-elizon.md).
 import type { SimAccount } from '../core/types'
 
 export const SERVICE_STATUSES = ['RUNNING', 'STOPPED', 'PENDING', 'INSTALLING', 'SUSPENDED', 'CANCELLED', 'TERMINATED', 'ERROR'] as const
@@ -7,7 +8,22 @@ export type ElizonServiceStatus = (typeof SERVICE_STATUSES)[number]
 export type ServiceType = 'PROXMOX' | 'PTERODACTYL'
 export const ACTIONS = ['start', 'stop', 'restart', 'reset', 'suspend', 'resume'] as const
 export type ServiceAction = (typeof ACTIONS)[number]
-export const PERMISSIONS = ['view', 'start', 'stop', 'restart', 'console', 'settings', 'delete', 'backup'] as const
+/** The reference's full list (POST /permissions: "Available permissions: …"). */
+export const PERMISSIONS = [
+  'view',
+  'start',
+  'stop',
+  'restart',
+  'console',
+  'backup',
+  'backup_create',
+  'backup_restore',
+  'backup_delete',
+  'backup_schedule',
+  'settings',
+  'delete',
+  'manage_permissions'
+] as const
 export type Permission = (typeof PERMISSIONS)[number]
 
 export interface ElizonLocation {

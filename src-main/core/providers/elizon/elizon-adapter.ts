@@ -1,8 +1,9 @@
 // elizon's API behind the ProviderAdapter port. Its quirks stay here: the
 // x-api-key header, `success` beside the payload, page/limit paging, a per-key
 // rate limit that is waited out while listing, and Proxmox/Pterodactyl types.
-// The API is sparsely documented, so the schemas accept missing optional fields
-// and a few alternative names, but an unknown status word maps to 'unknown'.
+// The API is sparsely documented (docs/assumptions-elizon.md): list items are read
+// one by one (elizon-service-item.ts), and a status or power word we do not know
+// is kept as the provider's own text.
 import { z } from 'zod'
 import type { Server, VerifyResult } from '../../../shared/domain'
 import { FlotillaError } from '../../../shared/errors'
@@ -12,7 +13,8 @@ import { elizonServers } from './elizon-servers'
 import { elizonOrders } from './elizon-orders'
 import { elizonSshKeys } from './elizon-ssh-keys'
 import { elizonTickets } from './elizon-tickets'
-import { collectCountedPages, serverKey, toIntOrNull } from '../shared'
+import { collectCountedPages, toIntOrNull } from '../shared'
+import { serviceRows } from './elizon-service-item'
 import { resolveVncUrl, type ConsoleAccess, type ConsoleStreamHandlers } from '../../console/console-access'
 import { elizonBilling } from './elizon-billing'
 import { createSseParser, type SseEvent } from '../../http/sse-parser'
@@ -23,40 +25,10 @@ const PAGE_SIZE = 100
 
 const WHAT_TO_PASTE = 'Paste the API key from the elizon dashboard (Dashboard → API-Schlüssel).'
 
-const Id = z.union([z.string().min(1), z.number()]).transform(String)
 const OptionalNumber = z.number().nullable().optional()
-const OptionalString = z.string().nullable().optional()
-
-const Resources = z.object({
-  cpu: OptionalNumber,
-  cores: OptionalNumber,
-  ramMb: OptionalNumber,
-  memoryMb: OptionalNumber,
-  ramGb: OptionalNumber,
-  /** Proxmox and Pterodactyl both count memory in MB. */
-  ram: OptionalNumber,
-  diskGb: OptionalNumber,
-  disk: OptionalNumber
-})
-
-const ServiceItem = z.object({
-  id: Id,
-  name: OptionalString,
-  status: z.string(),
-  type: OptionalString,
-  product: z.object({ name: OptionalString, slug: OptionalString }).nullable().optional(),
-  location: z.object({ name: OptionalString, city: OptionalString }).nullable().optional(),
-  ip: OptionalString,
-  ipv4: OptionalString,
-  ipv6: OptionalString,
-  resources: Resources.nullable().optional(),
-  price: z.object({ amountCents: z.number(), cycleDays: OptionalNumber }).nullable().optional(),
-  createdAt: OptionalString
-})
-type ServiceItem = z.output<typeof ServiceItem>
 
 const ServiceListBody = z.object({
-  services: z.array(ServiceItem),
+  services: z.array(z.unknown()),
   pagination: z
     .object({
       page: OptionalNumber,
@@ -67,19 +39,6 @@ const ServiceListBody = z.object({
     .optional()
 })
 type ServiceListBody = z.output<typeof ServiceListBody>
-
-const STATUS: Record<string, { status: Server['status']; power: Server['power'] }> = {
-  RUNNING: { status: 'active', power: 'running' },
-  STOPPED: { status: 'active', power: 'stopped' },
-  PENDING: { status: 'pending', power: 'unknown' },
-  INSTALLING: { status: 'pending', power: 'unknown' },
-  SUSPENDED: { status: 'suspended', power: 'unknown' },
-  CANCELLED: { status: 'cancelled', power: 'unknown' },
-  TERMINATED: { status: 'terminated', power: 'unknown' },
-  ERROR: { status: 'unknown', power: 'unknown' }
-}
-
-const KIND: Record<string, string> = { PROXMOX: 'VPS', PTERODACTYL: 'GAMESERVER' }
 
 export const elizonAdapter: ProviderAdapter = {
   billing: elizonBilling,
@@ -144,14 +103,14 @@ function verifyFailure(error: unknown): VerifyResult {
 }
 
 async function listElizonServers(ctx: AccountContext, onProgress?: (p: ListProgress) => void): Promise<Server[]> {
-  const services = await collectCountedPages(
+  return collectCountedPages(
     async (index) => {
       const body = await getPage(ctx, index + 1, PAGE_SIZE, true)
-      return { items: body.services, total: toIntOrNull(body.pagination?.total), pageCount: pageCountOf(body) }
+      // One odd item is a row with a warning (or, without an id, left out), never a failed account.
+      return { items: serviceRows(ctx, body.services).rows, total: toIntOrNull(body.pagination?.total), pageCount: pageCountOf(body) }
     },
     { pageSize: PAGE_SIZE, guard: { url: base(ctx), accountId: ctx.accountId }, ...(onProgress ? { onProgress } : {}) }
   )
-  return services.map((s) => toServer(ctx, s))
 }
 
 /** `pages`, or the count `total` implies at this page's size (a provider may cap `limit`); null when the answer says neither. */
@@ -165,42 +124,6 @@ function pageCountOf(body: ServiceListBody): number | null {
 function getPage(ctx: AccountContext, page: number, limit: number, waitOnRateLimit: boolean): Promise<ServiceListBody> {
   return elizonJson(ctx, { method: 'GET', path: `/services?page=${page}&limit=${limit}`, waitOnRateLimit }, ServiceListBody)
 }
-
-function toServer(ctx: AccountContext, s: ServiceItem): Server {
-  const word = s.status.toUpperCase()
-  const mapped = STATUS[word] ?? { status: 'unknown', power: 'unknown' }
-  const type = (s.type ?? '').toUpperCase()
-  const r = s.resources ?? {}
-  return {
-    key: serverKey(ctx.accountId, s.id),
-    id: s.id,
-    accountId: ctx.accountId,
-    provider: 'elizon',
-    label: s.name ?? s.product?.name ?? s.id,
-    kind: KIND[type] ?? (type || 'UNKNOWN'),
-    status: mapped.status,
-    statusText: s.status,
-    power: mapped.power,
-    primaryIpv4: s.ip ?? s.ipv4 ?? null,
-    primaryIpv6: s.ipv6 ?? null,
-    location: s.location?.name ?? s.location?.city ?? null,
-    vcpu: toIntOrNull(r.cpu ?? r.cores),
-    ramMb: toIntOrNull(r.ramMb ?? r.memoryMb ?? (typeof r.ramGb === 'number' ? r.ramGb * 1024 : r.ram)),
-    diskGb: toIntOrNull(r.diskGb ?? r.disk),
-    hourlyRateCents: null,
-    monthlyPriceCents: monthlyCents(s.price),
-    createdAt: s.createdAt ?? null
-  }
-}
-
-/** A price is only called monthly when its cycle is about a month (28–31 days). */
-function monthlyCents(price: ServiceItem['price']): number | null {
-  if (price === null || price === undefined) return null
-  const days = price.cycleDays
-  if (typeof days !== 'number' || days < 28 || days > 31) return null
-  return Math.round(price.amountCents)
-}
-
 
 // ── Consoles ────────────────────────────────────────────────────────────────
 // GET /services/[id]/console is documented in one sentence ("VNC token/URL for

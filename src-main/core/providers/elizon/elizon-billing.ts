@@ -9,6 +9,7 @@ import { FlotillaError } from '../../../shared/errors'
 import type { BillingPort, BillingSnapshot, InvoiceRecord, PdfAnswer } from '../billing-port'
 import type { AccountContext } from '../provider-adapter'
 import { collectOffsetPages, declaredLength } from '../shared'
+import { readItems } from './elizon-items'
 import { elizonCall, elizonJson } from './elizon-request'
 import { pathOf } from '../paths'
 
@@ -48,7 +49,7 @@ const Invoice = z.object({
 type Invoice = z.output<typeof Invoice>
 
 const ListBody = z.object({
-  invoices: z.array(Invoice),
+  invoices: z.array(z.unknown()),
   pagination: z.object({ total: z.number().optional(), hasMore: z.boolean().optional() }).nullable().optional()
 })
 
@@ -68,11 +69,16 @@ async function elizonListInvoices(ctx: AccountContext): Promise<InvoiceRecord[]>
       const body = await elizonGet(ctx, `/invoices?offset=${offset}&limit=${PAGE_SIZE}`, ListBody)
       // hasMore is the documented signal; a short page ends a list that does not send it.
       const hasMore = body.pagination?.hasMore ?? body.invoices.length >= PAGE_SIZE
-      return { items: body.invoices, done: !hasMore }
+      return { items: readItems(body.invoices, Invoice, (i) => i, invoiceStandIns, { status: 'UNREADABLE' }), done: !hasMore }
     },
     toRecord,
     { url: ctx.baseUrl, accountId: ctx.accountId }
   )
+}
+
+/** What an odd invoice shows where its own field does not read: its id as number, no amounts, no lines. */
+function invoiceStandIns(id: string): Record<string, unknown> {
+  return { number: id, status: null, createdAt: new Date(0).toISOString(), dueAt: null, totalCents: 0, netCents: undefined, taxCents: undefined, currency: 'EUR', items: undefined, billingAddress: null }
 }
 
 function toRecord(i: Invoice): InvoiceRecord {

@@ -1,5 +1,6 @@
-// elizon's catalog behind the orders port: /products, /products/locations,
-// /products/templates (public) and the server-side price of a configuration
+// elizon's catalog behind the orders port: /products, and per product
+// /products/locations and /products/templates (all public: sent without the
+// API key, ?productId= assumed — docs/assumptions-elizon.md), and the server-side price of a configuration
 // (POST /cart/calculate). The reference names /api/checkout but not its body,
 // and checkout starts a payment on the provider's site, so ordering continues
 // in the browser on the product's own page.
@@ -7,7 +8,7 @@ import { z } from 'zod'
 import type { CatalogLocation, CatalogProduct, PriceResult } from '../../../shared/contracts/orders'
 import type { ConfigurableOffer, OrderOperations, PriceRequest, ProviderCatalog } from '../../orders/order-operations'
 import type { AccountContext } from '../provider-adapter'
-import { elizonRequest } from './elizon-request'
+import { elizonPublic, elizonRequest } from './elizon-request'
 import { pathOrNull } from '../paths'
 
 const Range = z.tuple([z.number(), z.number()])
@@ -40,37 +41,47 @@ export const elizonOrders: OrderOperations = {
   catalog,
   price,
   async configurableOffers(ctx) {
-    const [products, locations] = await Promise.all([productsOf(ctx), locationsOf(ctx)])
-    return products.flatMap((p): ConfigurableOffer[] =>
-      p.configurable && p.category.key === 'vps'
-        ? [{ productId: p.id, name: p.name, cpu: p.configurable.cpu, ramGb: p.configurable.ramGb, diskGb: p.configurable.diskGb, locations: locations.filter((l) => p.locationIds.includes(l.id)) }]
-        : []
+    const configurable = (await productsOf(ctx)).filter((p) => p.configurable && p.category.key === 'vps')
+    return Promise.all(
+      configurable.map(async (p): Promise<ConfigurableOffer> => {
+        const c = p.configurable ?? { cpu: [0, 0], ramGb: [0, 0], diskGb: [0, 0] }
+        return { productId: p.id, name: p.name, cpu: c.cpu, ramGb: c.ramGb, diskGb: c.diskGb, locations: await locationsOf(ctx, p.id) }
+      })
     )
   }
 }
 
+/** Locations and templates are per product in the reference; the catalog offers each one once. */
 async function catalog(ctx: AccountContext): Promise<ProviderCatalog> {
-  const [products, locations, templates] = await Promise.all([
-    productsOf(ctx),
-    locationsOf(ctx),
-    elizonRequest(ctx, 'GET', '/products/templates', z.object({ templates: z.array(z.object({ id: z.union([z.string(), z.number()]).transform(String), name: z.string() })) }))
-  ])
+  const products = await productsOf(ctx)
+  const perProduct = await Promise.all(products.map(async (p) => ({ locations: await locationsOf(ctx, p.id), templates: await templatesOf(ctx, p.id) })))
   return {
     products: products.map((p) => toProduct(ctx, p)),
     custom: null,
-    locations,
-    templates: templates.templates.map((t) => ({ id: t.id, label: t.name })),
+    locations: uniqueById(perProduct.flatMap((p) => p.locations)),
+    templates: uniqueById(perProduct.flatMap((p) => p.templates)),
     billingMode: null,
     balanceCents: null
   }
 }
 
 async function productsOf(ctx: AccountContext): Promise<ProductBody[]> {
-  return (await elizonRequest(ctx, 'GET', '/products?limit=100', z.object({ products: z.array(ProductBody) }))).products
+  return (await elizonPublic(ctx, '/products?limit=100', z.object({ products: z.array(ProductBody) }))).products
 }
 
-async function locationsOf(ctx: AccountContext): Promise<CatalogLocation[]> {
-  const body = await elizonRequest(ctx, 'GET', '/products/locations', z.object({ locations: z.array(LocationBody) }))
+const TemplatesBody = z.object({ templates: z.array(z.object({ id: z.union([z.string(), z.number()]).transform(String), name: z.string() })) })
+
+async function templatesOf(ctx: AccountContext, productId: string): Promise<{ id: string; label: string }[]> {
+  const body = await elizonPublic(ctx, `/products/templates?productId=${encodeURIComponent(productId)}`, TemplatesBody)
+  return body.templates.map((t) => ({ id: t.id, label: t.name }))
+}
+
+function uniqueById<T extends { id: string }>(items: readonly T[]): T[] {
+  return [...new Map(items.map((i) => [i.id, i])).values()]
+}
+
+async function locationsOf(ctx: AccountContext, productId: string): Promise<CatalogLocation[]> {
+  const body = await elizonPublic(ctx, `/products/locations?productId=${encodeURIComponent(productId)}`, z.object({ locations: z.array(LocationBody) }))
   return body.locations.map((l) => ({ id: l.id, label: l.city ? `${l.name} (${l.city})` : l.name, country: l.flag ? l.flag.toUpperCase() : null }))
 }
 

@@ -25,6 +25,8 @@ export interface ElizonCall {
   readonly waitOnRateLimit?: boolean
   readonly responseType?: HttpRequest['responseType']
   readonly timeoutMs?: number
+  /** A public endpoint (the reference marks it "Öffentlich"): the API key is not sent. */
+  readonly anonymous?: boolean
 }
 
 export function elizonCall<T = unknown>(ctx: AccountContext, call: ElizonCall): Promise<HttpResponse<T>> {
@@ -32,7 +34,7 @@ export function elizonCall<T = unknown>(ctx: AccountContext, call: ElizonCall): 
     accountId: ctx.accountId,
     method: call.method,
     url: `${elizonBase(ctx)}${call.path}`,
-    headers: { 'x-api-key': ctx.credential },
+    headers: call.anonymous === true ? {} : { 'x-api-key': ctx.credential },
     retry: call.retry ?? call.method === 'GET',
     waitOnRateLimit: call.waitOnRateLimit ?? false,
     ...(call.body !== undefined ? { body: call.body } : {}),
@@ -65,6 +67,11 @@ export function elizonRequest<S extends z.ZodType>(
   body?: unknown
 ): Promise<z.output<S>> {
   return elizonJson(ctx, { method, path, body, waitOnRateLimit: method === 'GET' }, schema)
+}
+
+/** A public GET (products, their locations and templates): no API key, retried and rate-limit-waited. */
+export function elizonPublic<S extends z.ZodType>(ctx: AccountContext, path: string, schema: S): Promise<z.output<S>> {
+  return elizonJson(ctx, { method: 'GET', path, waitOnRateLimit: true, anonymous: true }, schema)
 }
 
 /** A text body (the ticket export's HTML). */

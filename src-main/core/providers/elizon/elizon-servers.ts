@@ -1,7 +1,8 @@
 // elizon's server operations behind the fleet port: live status in batches of
 // up to 50 (POST /services/status-batch), detail, power and suspension through
 // POST /services/:id/action, rename, subscription cancel / reactivate, reinstall,
-// templates and Proxmox metrics. Every answer carries `success`; false is a failure.
+// templates and Proxmox traffic/RRD data (GET /traffic?timeframe=; the reference gives
+// /metrics no timeframe). Cancel status from /subscription. Every answer carries `success`; false is a failure.
 import { z } from 'zod'
 import type {
   MetricSeries,
@@ -17,31 +18,25 @@ import { capText } from '../../http/http-errors'
 import type { HttpMethod } from '../../http/http-client'
 import type { ActionOutcome, LivePatch, ProviderDetail, ServerOperations } from '../../servers/server-operations'
 import type { AccountContext } from '../provider-adapter'
-import { toNumberOrNull } from '../shared'
 import { elizonBackups } from './elizon-backups'
 import { elizonFirewall } from './elizon-firewall'
 import { elizonJson, type ElizonCall } from './elizon-request'
 import { pathOf } from '../paths'
+import { LIVE_POWER_KEYS, powerOf, readNumber, readWord } from './elizon-power'
 
 export const STATUS_BATCH_MAX = 50
 
 const OptionalNumber = z.number().nullable().optional()
 const OptionalString = z.string().nullable().optional()
 
-const LiveBody = z.object({
-  state: OptionalString,
-  cpuPercent: OptionalNumber,
-  ramUsedMb: OptionalNumber,
-  ramTotalMb: OptionalNumber,
-  diskUsedGb: OptionalNumber,
-  netInBytes: OptionalNumber,
-  netOutBytes: OptionalNumber,
-  uptimeSec: OptionalNumber
-})
-type LiveBody = z.output<typeof LiveBody>
+/**
+ * A live-status entry. The reference shows no body for it, so it is read
+ * loosely: the power word under any of LIVE_POWER_KEYS, numbers by name.
+ */
+type LiveBody = Record<string, unknown>
 
-const BatchBody = z.object({ statuses: z.record(z.string(), LiveBody) })
-const StatusBody = z.object({ status: LiveBody })
+const BatchBody = z.object({ statuses: z.record(z.string(), z.unknown()) })
+const StatusBody = z.object({ status: z.unknown() })
 const DetailBody = z.object({
   service: z
     .object({
@@ -52,30 +47,26 @@ const DetailBody = z.object({
       product: z.object({ name: OptionalString, slug: OptionalString }).nullable().optional(),
       location: z.object({ name: OptionalString, city: OptionalString }).nullable().optional(),
       price: z.object({ amountCents: z.number(), cycleDays: OptionalNumber }).nullable().optional(),
-      expiresAt: OptionalString,
-      cancelAtPeriodEnd: z.boolean().nullable().optional()
+      expiresAt: OptionalString
     })
     .loose()
 })
 const MessageBody = z.object({ message: OptionalString }).loose()
+const SubscriptionBody = z.object({ subscription: z.unknown().optional(), data: z.unknown().optional() }).loose()
 const TemplatesBody = z.object({
   templates: z.array(z.object({ id: z.union([z.string(), z.number()]).transform(String), name: OptionalString, label: OptionalString }))
 })
-const MetricsBody = z.object({
-  metrics: z.object({
-    points: z.array(
-      z.object({
-        time: z.number(),
-        cpu: OptionalNumber,
-        mem: OptionalNumber,
-        netin: OptionalNumber,
-        netout: OptionalNumber,
-        diskread: OptionalNumber,
-        diskwrite: OptionalNumber
-      })
-    )
-  })
+/** RRD rows from /traffic (the reference gives it the timeframe); the list under `traffic`, `metrics` or `data`, as `points` or bare. */
+const Point = z.object({
+  time: z.number(),
+  cpu: OptionalNumber,
+  mem: OptionalNumber,
+  netin: OptionalNumber,
+  netout: OptionalNumber,
+  diskread: OptionalNumber,
+  diskwrite: OptionalNumber
 })
+const TrafficBody = z.object({ traffic: z.unknown().optional(), metrics: z.unknown().optional(), data: z.unknown().optional() }).loose()
 const BandwidthBody = z.object({
   usage: z.object({
     inBytes: z.number(),
@@ -85,8 +76,6 @@ const BandwidthBody = z.object({
     periodEnd: OptionalString
   })
 })
-
-const POWER: Record<string, Server['power']> = { running: 'running', stopped: 'stopped', starting: 'starting', stopping: 'stopping' }
 
 /** Our action name → elizon's `action` word. elizon calls unsuspending "resume". */
 const ACTION_WORD: Partial<Record<ServerActionName, string>> = {
@@ -100,12 +89,12 @@ const ACTION_WORD: Partial<Record<ServerActionName, string>> = {
 
 /** Where an accepted action leaves the server, until the next live status says otherwise. */
 const ACTION_PATCH: Partial<Record<ServerActionName, LivePatch>> = {
-  start: { status: 'active', statusText: 'RUNNING', power: 'running' },
-  stop: { status: 'active', statusText: 'STOPPED', power: 'stopped' },
-  restart: { status: 'active', statusText: 'RUNNING', power: 'running' },
-  reset: { status: 'active', statusText: 'RUNNING', power: 'running' },
-  suspend: { status: 'suspended', statusText: 'SUSPENDED', power: 'unknown' },
-  unsuspend: { status: 'active', statusText: 'RUNNING', power: 'running' }
+  start: { status: 'active', statusText: 'RUNNING', power: 'running', powerText: null },
+  stop: { status: 'active', statusText: 'STOPPED', power: 'stopped', powerText: null },
+  restart: { status: 'active', statusText: 'RUNNING', power: 'running', powerText: null },
+  reset: { status: 'active', statusText: 'RUNNING', power: 'running', powerText: null },
+  suspend: { status: 'suspended', statusText: 'SUSPENDED', power: 'unknown', powerText: null },
+  unsuspend: { status: 'active', statusText: 'RUNNING', power: 'running', powerText: null }
 }
 
 export const elizonServers: ServerOperations = {
@@ -123,9 +112,12 @@ export const elizonServers: ServerOperations = {
 
 // ---------------------------------------------------------------- live status
 
-/** Only running or stopped services have a live state; batches of 50 in the order given. */
+/**
+ * Running or stopped services have a live state, and so may one whose status word
+ * we do not know (it may be a power word, e.g. MIGRATING); batches of 50 in the order given.
+ */
 async function elizonLiveStatus(ctx: AccountContext, servers: readonly Server[]): Promise<Map<string, LivePatch>> {
-  const ids = servers.filter((s) => s.status === 'active').map((s) => s.id)
+  const ids = servers.filter((s) => s.status === 'active' || s.status === 'unknown').map((s) => s.id)
   const chunks: string[][] = []
   for (let i = 0; i < ids.length; i += STATUS_BATCH_MAX) chunks.push(ids.slice(i, i + STATUS_BATCH_MAX))
   const out = new Map<string, LivePatch>()
@@ -133,27 +125,36 @@ async function elizonLiveStatus(ctx: AccountContext, servers: readonly Server[])
     chunks.map(async (serviceIds) => {
       // A read despite being a POST: safe to retry, and waiting out the rate limit is right for background work.
       const body = await call(ctx, 'POST', '/services/status-batch', BatchBody, { serviceIds }, { retry: true, waitOnRateLimit: true })
-      for (const [id, live] of Object.entries(body.statuses)) out.set(id, livePatch(live))
+      for (const [id, live] of Object.entries(body.statuses)) out.set(id, livePatch(asLive(live)))
     })
   )
   return out
 }
 
-function livePatch(live: LiveBody): LivePatch {
-  const power = live.state ? (POWER[live.state.toLowerCase()] ?? 'unknown') : 'unknown'
-  return { power }
+/**
+ * The power a live entry tells. No readable word: nothing, so the known power
+ * (the list's own, or the last live one) stays. A word we do not know: shown as itself.
+ */
+export function livePatch(live: LiveBody): LivePatch {
+  const word = readWord(live, LIVE_POWER_KEYS)
+  return word === null ? {} : powerOf(word)
+}
+
+function asLive(value: unknown): LiveBody {
+  return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as LiveBody) : {}
 }
 
 // ---------------------------------------------------------------- detail
 
 async function elizonDetail(ctx: AccountContext, server: Server): Promise<ProviderDetail> {
   const path = pathOf`/services/${server.id}`
-  const [detail, status] = await Promise.all([
+  const [detail, status, cancel] = await Promise.all([
     call(ctx, 'GET', path, DetailBody),
-    server.status === 'active' ? call(ctx, 'GET', `${path}/status`, StatusBody).catch(() => null) : Promise.resolve(null)
+    server.status === 'active' || server.status === 'unknown' ? call(ctx, 'GET', `${path}/status`, StatusBody).catch(() => null) : Promise.resolve(null),
+    cancellationOf(ctx, path)
   ])
   const s = detail.service
-  const live = status?.status ?? null
+  const live = status ? asLive(status.status) : null
   return {
     server: { ...server, label: s.name ?? server.label, ...(live ? livePatch(live) : {}) },
     metadata: {
@@ -175,21 +176,34 @@ async function elizonDetail(ctx: AccountContext, server: Server): Promise<Provid
     },
     live: live
       ? {
-          cpuPercent: toNumberOrNull(live.cpuPercent),
-          ramUsedMb: toNumberOrNull(live.ramUsedMb),
-          ramTotalMb: toNumberOrNull(live.ramTotalMb),
-          diskUsedGb: toNumberOrNull(live.diskUsedGb),
-          netInBytes: toNumberOrNull(live.netInBytes),
-          netOutBytes: toNumberOrNull(live.netOutBytes),
-          uptimeSec: toNumberOrNull(live.uptimeSec),
+          cpuPercent: readNumber(live, ['cpuPercent', 'cpu']),
+          ramUsedMb: readNumber(live, ['ramUsedMb', 'memoryUsedMb']),
+          ramTotalMb: readNumber(live, ['ramTotalMb', 'memoryTotalMb']),
+          diskUsedGb: readNumber(live, ['diskUsedGb']),
+          netInBytes: readNumber(live, ['netInBytes']),
+          netOutBytes: readNumber(live, ['netOutBytes']),
+          uptimeSec: readNumber(live, ['uptimeSec', 'uptime']),
           trafficGb: null,
           hostname: null
         }
       : null,
     hasProvisionIssue: false,
-    subscriptionCancelledAt: null,
-    cancelAtPeriodEnd: s.cancelAtPeriodEnd ?? false
+    subscriptionCancelledAt: cancel.cancelledAt,
+    cancelAtPeriodEnd: cancel.atPeriodEnd
   }
+}
+
+/**
+ * The cancel status comes from /services/[id]/subscription ("billing cycle,
+ * period dates, cancel status"); its body is not shown, so the fields are read
+ * by name (docs/assumptions-elizon.md). Unreadable: not cancelled, so the
+ * detail still opens and offers cancel (the provider refuses a second one).
+ */
+async function cancellationOf(ctx: AccountContext, path: string): Promise<{ atPeriodEnd: boolean; cancelledAt: string | null }> {
+  const body = await call(ctx, 'GET', `${path}/subscription`, SubscriptionBody).catch(() => null)
+  const sub = body ? asLive(body.subscription ?? body.data ?? body) : {}
+  const flag = sub.cancelAtPeriodEnd ?? sub.cancel_at_period_end ?? sub.cancelled ?? sub.canceled
+  return { atPeriodEnd: flag === true, cancelledAt: readWord(sub, ['cancelledAt', 'canceledAt', 'cancelAt']) }
 }
 
 function elizonActionsFor(d: ProviderDetail): ServerActionName[] {
@@ -225,7 +239,7 @@ async function elizonAct(ctx: AccountContext, server: Server, input: ParsedServe
     case 'reinstall':
       return {
         ...messageOf(await call(ctx, 'POST', `${path}/reinstall`, MessageBody, { templateId: input.params.templateId })),
-        patch: { status: 'active', statusText: 'RUNNING', power: 'running' }
+        patch: { status: 'active', statusText: 'RUNNING', power: 'running', powerText: null }
       }
     default:
       throw new FlotillaError('bad-request', `elizon does not offer "${input.action}" for this server.`)
@@ -246,10 +260,10 @@ async function elizonTemplates(ctx: AccountContext, server: Server): Promise<OsT
 async function elizonMetrics(ctx: AccountContext, server: Server, timeframe: MetricTimeframe): Promise<ServerMetrics> {
   const path = pathOf`/services/${server.id}`
   const [metrics, bandwidth] = await Promise.all([
-    call(ctx, 'GET', `${path}/metrics?timeframe=${timeframe}`, MetricsBody),
+    call(ctx, 'GET', `${path}/traffic?timeframe=${timeframe}`, TrafficBody),
     call(ctx, 'GET', `${path}/bandwidth-usage`, BandwidthBody).catch(() => null)
   ])
-  const points = metrics.metrics.points
+  const points = trafficPoints(metrics)
   const series = (id: MetricSeries['id'], unit: MetricSeries['unit'], pick: (p: (typeof points)[number]) => number | null | undefined): MetricSeries => ({
     id,
     unit,
@@ -278,6 +292,15 @@ async function elizonMetrics(ctx: AccountContext, server: Server, timeframe: Met
         }
       : null
   }
+}
+
+function trafficPoints(body: z.output<typeof TrafficBody>): z.output<typeof Point>[] {
+  const inner = body.traffic ?? body.metrics ?? body.data
+  const list = Array.isArray(inner) ? inner : Array.isArray(asLive(inner).points) ? (asLive(inner).points as unknown[]) : []
+  return list.flatMap((p) => {
+    const parsed = Point.safeParse(p)
+    return parsed.success ? [parsed.data] : []
+  })
 }
 
 // ---------------------------------------------------------------- HTTP

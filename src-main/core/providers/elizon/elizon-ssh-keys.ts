@@ -2,6 +2,7 @@
 // /ssh-keys/:id, and POST /ssh-keys/generate (the private key is returned once).
 import { z } from 'zod'
 import type { ProviderSshKey, SshKeyOperations } from '../../ssh-keys/ssh-key-operations'
+import { readItems } from './elizon-items'
 import { elizonRequest } from './elizon-request'
 import { pathOf } from '../paths'
 
@@ -14,7 +15,9 @@ const KeyBody = z.object({
 
 export const elizonSshKeys: SshKeyOperations = {
   async list(ctx) {
-    return (await elizonRequest(ctx, 'GET', '/ssh-keys', z.object({ sshKeys: z.array(KeyBody) }))).sshKeys.map(toKey)
+    const { sshKeys } = await elizonRequest(ctx, 'GET', '/ssh-keys', z.object({ sshKeys: z.array(z.unknown()) }))
+    // A key whose name or date is odd is still listed (the key itself must read: it is what is matched).
+    return readItems(sshKeys, KeyBody, toKey, (id) => ({ name: `key ${id}`, createdAt: null }))
   },
   async add(ctx, name, publicKey) {
     return toKey((await elizonRequest(ctx, 'POST', '/ssh-keys', z.object({ sshKey: KeyBody }), { name, publicKey })).sshKey)

@@ -7,6 +7,7 @@ import type { ProviderTicket, TicketOperations } from '../../tickets/ticket-oper
 import { closedTicket, toProviderThread, toProviderTicket, type TicketStateTable } from '../../tickets/ticket-mapping'
 import type { AccountContext } from '../provider-adapter'
 import { MAX_PAGES } from '../shared'
+import { readItems } from './elizon-items'
 import { elizonRequest, elizonText } from './elizon-request'
 import { pathOf } from '../paths'
 
@@ -35,7 +36,7 @@ const MessageBody = z.object({
   staff: z.boolean().optional(),
   createdAt: z.string()
 })
-const ListBody = z.object({ tickets: z.array(TicketBody), pagination: z.object({ pages: z.number() }).loose().optional() })
+const ListBody = z.object({ tickets: z.array(z.unknown()), pagination: z.object({ pages: z.number() }).loose().optional() })
 
 export const elizonTickets: TicketOperations = {
   canClose: true,
@@ -81,11 +82,16 @@ async function isClosed(ctx: AccountContext, id: string): Promise<boolean> {
   }
 }
 
+/** What an odd ticket shows where its own field does not read. */
+function ticketStandIns(id: string): Record<string, unknown> {
+  return { subject: `Ticket ${id}`, status: 'OPEN', priority: null, serviceId: null, messageCount: null, createdAt: new Date(0).toISOString(), updatedAt: undefined }
+}
+
 async function list(ctx: AccountContext): Promise<ProviderTicket[]> {
   const out: ProviderTicket[] = []
   for (let page = 1; page <= MAX_PAGES; page++) {
     const body = await elizonRequest(ctx, 'GET', `/tickets?page=${page}&limit=${PAGE_SIZE}`, ListBody)
-    out.push(...body.tickets.map((t) => toProviderTicket(t, STATES)))
+    out.push(...readItems(body.tickets, TicketBody, (t) => toProviderTicket(t, STATES), ticketStandIns))
     if (body.tickets.length < PAGE_SIZE || page >= (body.pagination?.pages ?? page)) break
   }
   return out

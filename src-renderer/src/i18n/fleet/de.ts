@@ -24,6 +24,7 @@ const fleetTable: MessageSchema<typeof en> = {
   groupToggle: 'Gruppe {label} ein- oder ausblenden',
   groupCount: '{label} ({count})',
   selectRow: '{label} auswählen',
+  rowWarning: 'Nicht alles, was der Anbieter sandte, war lesbar: {details}',
   selectAllShown: 'Alle angezeigten Server auswählen',
   favourite: 'Favorit',
   copy: '{what} von {label} kopieren',

@@ -21,6 +21,7 @@ const fleetTable = {
   groupToggle: 'Show or hide group {label}',
   groupCount: '{label} ({count})',
   selectRow: 'Select {label}',
+  rowWarning: 'Not everything the provider sent could be read: {details}',
   selectAllShown: 'Select all shown servers',
   favourite: 'Favourite',
   copy: 'Copy {what} of {label}',

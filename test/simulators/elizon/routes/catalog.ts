@@ -2,15 +2,17 @@
 //   P = { id, slug, name, description, category: { key, name }, priceCents, cycleDays,
 //         resources: { cpu, ramMb, diskGb } | null,
 //         configurable: { cpu: [min,max], ramGb: [min,max], diskGb: [min,max] } | null, locationIds }
-//   GET  /products                     → { success, products: [P], pagination }
-//   GET  /products/locations?productId → { success, locations: [{ id, name, flag, city, pingUrl }] }
-//   GET  /products/templates?productId → { success, templates: [{ id, name }] }
+//   GET  /products                     → { success, products: [P], pagination }            (public: no key)
+//   GET  /products/locations?productId → { success, locations: [{ id, name, flag, city, pingUrl }] }  (public; per product)
+//   GET  /products/templates?productId → { success, templates: [{ id, name }] }  (public; per product)
 //   POST /cart/calculate { items: [{ productId, locationId?, config?: { cpu, ramGb, diskGb } }], coupon? }
 //        → { success, items: [{ productId, netCents }], totals: { netCents, discountCents, taxCents, totalCents, currency, cycleDays } }
 //        (400 validationErrors for an unknown product, location or an out-of-range config)
 //   /checkout is not simulated: the reference does not describe its body, so clients continue in the browser.
 import { asRecord, readJson } from '../../core/body'
-import { invalid, ok, type ElizonRouter } from '../context'
+import type { Reply } from '../../core/reply'
+import type { Router } from '../../core/router'
+import { fail, invalid, isReply, ok, type ElizonRouter } from '../context'
 import { LOCATIONS } from '../model'
 
 interface SimProduct {
@@ -74,20 +76,33 @@ const TEMPLATES = [
   { id: 'tpl_ubuntu2404', name: 'Ubuntu 24.04' }
 ]
 
-export function registerCatalogRoutes(router: ElizonRouter): void {
+/** Public (the reference marks them "Öffentlich"): served without a key; locations and templates are per product. */
+export function registerPublicCatalogRoutes(router: Router<PublicHandler>): void {
   router.get('/products', () =>
     ok({ products: ELIZON_PRODUCTS, pagination: { page: 1, limit: 100, total: ELIZON_PRODUCTS.length, pages: 1 } })
   )
   router.get('/products/locations', ({ url }) => {
-    const product = ELIZON_PRODUCTS.find((p) => p.id === url.searchParams.get('productId'))
-    const ids = product ? product.locationIds : LOCATIONS.map((l) => l.id)
-    const locations = LOCATIONS.filter((l) => ids.includes(l.id)).map((l) => ({ ...l, pingUrl: `https://ping.example/${l.id}` }))
+    const product = productOf(url)
+    if (isReply(product)) return product
+    const locations = LOCATIONS.filter((l) => product.locationIds.includes(l.id)).map((l) => ({ ...l, pingUrl: `https://ping.example/${l.id}` }))
     return ok({ locations })
   })
   router.get('/products/templates', ({ url }) => {
-    const product = ELIZON_PRODUCTS.find((p) => p.id === url.searchParams.get('productId'))
-    return ok({ templates: product?.category.key === 'vps' || !product ? TEMPLATES : [] })
+    const product = productOf(url)
+    if (isReply(product)) return product
+    return ok({ templates: product.category.key === 'vps' ? TEMPLATES : [] })
   })
+}
+
+export type PublicHandler = (ctx: { url: URL }) => Reply
+
+function productOf(url: URL): SimProduct | Reply {
+  const id = url.searchParams.get('productId')
+  if (!id) return invalid('productId is required')
+  return ELIZON_PRODUCTS.find((p) => p.id === id) ?? fail(404, 'Product not found')
+}
+
+export function registerCatalogRoutes(router: ElizonRouter): void {
   router.post('/cart/calculate', async ({ req }) => {
     const body = await readJson(req)
     const input = asRecord(body.ok ? body.value : undefined)

@@ -1,16 +1,19 @@
 // GET /invoices (offset-style), GET /invoices/:id (with billingAddress), GET /invoices/:id/document (PDF).
 import { renderInvoicePdf } from '../../core/pdf'
-import { raw } from '../../core/reply'
+import { json, raw } from '../../core/reply'
+import { referenceList } from '../reference'
+import { variantOn, withExtras } from '../variant'
 import type { ElizonInvoice } from '../model'
 import { isReply, notFound, offsetQuery, ok, type ElizonRouter } from '../context'
 
 export function registerInvoiceRoutes(router: ElizonRouter): void {
-  router.get('/invoices', ({ url, account }) => {
+  router.get('/invoices', ({ url, account, options }) => {
     const q = offsetQuery(url)
     if (isReply(q)) return q
-    const invoices = account.invoices.slice(q.offset, q.offset + q.limit).map(publicInvoice)
+    const variant = variantOn(options)
+    const invoices = account.invoices.slice(q.offset, q.offset + q.limit).map((i) => (variant ? withExtras(publicInvoice(i)) : publicInvoice(i)))
     const total = account.invoices.length
-    return ok({ invoices, pagination: { total, limit: q.limit, offset: q.offset, hasMore: q.offset + invoices.length < total } })
+    return json(200, referenceList('/invoices', invoices, { total, limit: q.limit, offset: q.offset, hasMore: q.offset + invoices.length < total }))
   })
 
   router.get('/invoices/:id', ({ params, account }) => {

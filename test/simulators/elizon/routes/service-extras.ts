@@ -6,6 +6,7 @@ import { createHash } from 'node:crypto'
 import { asRecord, readJson } from '../../core/body'
 import type { ElizonService } from '../model'
 import { fail, invalid, ok, withService, type ElizonRouter } from '../context'
+import { liveStatus } from './services'
 
 export const ELIZON_TEMPLATES = [
   { id: 'debian-12', name: 'Debian 12' },
@@ -56,13 +57,22 @@ export function registerServiceExtraRoutes(router: ElizonRouter): void {
     return ok({ message: 'Subscription reactivated' })
   }))
 
-  router.get('/services/:id/metrics', withService('view', ({ url, service }) => {
+  // The reference: /traffic "Supports ?timeframe=hour|day|week|month"; /metrics takes no timeframe.
+  router.get('/services/:id/traffic', withService('view', ({ url, service }) => {
     const timeframe = url.searchParams.get('timeframe') ?? 'hour'
     const frame = TIMEFRAMES[timeframe]
     if (!frame) return invalid('timeframe must be one of: hour, day, week, month')
-    if (service.type !== 'PROXMOX') return fail(400, 'Metrics are only available for KVM servers')
-    return ok({ metrics: { timeframe, points: rrdPoints(service, frame.points, frame.stepSec) } })
+    if (service.type !== 'PROXMOX') return fail(400, 'Traffic data is only available for KVM servers')
+    return ok({ traffic: { timeframe, points: rrdPoints(service, frame.points, frame.stepSec) } })
   }))
+
+  router.get('/services/:id/metrics', withService('view', ({ url, service }) => {
+    if (url.searchParams.has('timeframe')) return invalid('timeframe is a parameter of /traffic, not /metrics')
+    return ok({ metrics: liveStatus(service) })
+  }))
+
+  // The reference: "subscription details (billing cycle, period dates, cancel status, extension eligibility)".
+  router.get('/services/:id/subscription', withService('view', ({ service }) => ok({ subscription: subscriptionOf(service) })))
 
   router.get('/services/:id/bandwidth-usage', withService('view', ({ service }) => {
     const h = seedOf(service)
@@ -72,6 +82,16 @@ export function registerServiceExtraRoutes(router: ElizonRouter): void {
       usage: { inBytes, outBytes, totalBytes: inBytes + outBytes, limitBytes: 10_000_000_000_000, periodStart: service.createdAt, periodEnd: service.expiresAt }
     })
   }))
+}
+
+function subscriptionOf(s: ElizonService): Record<string, unknown> {
+  return {
+    billingCycleDays: s.price.cycleDays,
+    currentPeriodEnd: s.expiresAt,
+    cancelAtPeriodEnd: s.cancelAtPeriodEnd,
+    cancelledAt: s.status === 'CANCELLED' ? s.expiresAt : null,
+    canExtend: s.status === 'RUNNING' || s.status === 'STOPPED'
+  }
 }
 
 function seedOf(s: ElizonService): number {

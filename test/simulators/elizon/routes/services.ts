@@ -4,6 +4,8 @@ import { createHash } from 'node:crypto'
 import { asRecord, isRecord, readJson } from '../../core/body'
 import { json, type Reply } from '../../core/reply'
 import { ACTIONS, type ElizonService, type ElizonServiceStatus, type Permission, type ServiceAction } from '../model'
+import { referenceList } from '../reference'
+import { statusWord, variantLive, variantOn, variantPagination, variantService } from '../variant'
 import { allows, fail, forbidden, invalid, isReply, ok, pageQuery, pagePayload, withService, type ElizonCtx, type ElizonRouter } from '../context'
 
 const BATCH_MAX = 50
@@ -28,16 +30,18 @@ const TRANSITIONS: Record<ServiceAction, { from: readonly ElizonServiceStatus[];
 }
 
 export function registerServiceRoutes(router: ElizonRouter): void {
-  router.get('/services', ({ url, account }) => {
+  router.get('/services', ({ url, account, options }) => {
     const q = pageQuery(url)
     if (isReply(q)) return q
+    const variant = variantOn(options)
     const { slice, pagination } = pagePayload(account.services, q.page, q.limit)
-    return ok({ services: slice.map(publicService), pagination })
+    const body = referenceList('/services', slice.map((s) => listedService(s, variant)), pagination)
+    return json(200, variant ? { ...body, pagination: variantPagination(pagination) } : body)
   })
 
   router.post('/services/status-batch', statusBatch)
 
-  router.get('/services/:id', withService('view', ({ service }) => ok({ service: { ...publicService(service), notes: service.notes } })))
+  router.get('/services/:id', withService('view', ({ service, options }) => ok({ service: { ...listedService(service, variantOn(options)), notes: service.notes } })))
 
   router.patch('/services/:id', withService('settings', async ({ req, service }) => {
     const body = await readJson(req)
@@ -61,7 +65,7 @@ export function registerServiceRoutes(router: ElizonRouter): void {
 
   router.post('/services/:id/action', withService(null, runAction))
 
-  router.get('/services/:id/status', withService('view', ({ service }) => ok({ status: liveStatus(service) })))
+  router.get('/services/:id/status', withService('view', ({ service, options }) => ok({ status: liveEntry(service, variantOn(options)) })))
 }
 
 async function runAction(ctx: ElizonCtx & { service: ElizonService }): Promise<Reply> {
@@ -83,19 +87,31 @@ async function runAction(ctx: ElizonCtx & { service: ElizonService }): Promise<R
   return ok({ message: rule.message })
 }
 
-async function statusBatch({ req, account, state }: ElizonCtx): Promise<Reply> {
+async function statusBatch({ req, account, state, options }: ElizonCtx): Promise<Reply> {
   const body = await readJson(req)
   const ids = body.ok ? asRecord(body.value).serviceIds : undefined
   if (!Array.isArray(ids) || !ids.every((id) => typeof id === 'string')) return invalid('serviceIds must be an array of strings')
   if (ids.length > BATCH_MAX) return invalid(`serviceIds may contain at most ${BATCH_MAX} ids`)
   if (!allows(account, 'view')) return forbidden()
-  const statuses: Record<string, ReturnType<typeof liveStatus>> = {}
+  const statuses: Record<string, Record<string, unknown>> = {}
   // Ids the key may not see are left out rather than failing the batch.
   for (const id of ids as string[]) {
     const service = state.findService(account.sim.id, id)
-    if (service) statuses[id] = liveStatus(service)
+    if (service) statuses[id] = liveEntry(service, variantOn(options))
   }
   return json(200, { success: true, statuses })
+}
+
+/** A service as the list and the detail send it: the reference's `status` word, and in variant mode every assumption flipped. */
+function listedService(s: ElizonService, variant: boolean): Record<string, unknown> {
+  const base = { ...publicService(s), status: statusWord(s.status, variant) }
+  return variant ? variantService(base) : base
+}
+
+/** One live-status entry (the reference shows none: `state` is our assumption E1, flipped in variant mode). */
+function liveEntry(s: ElizonService, variant: boolean): Record<string, unknown> {
+  const live = liveStatus(s)
+  return variant ? variantLive(live, s.id, statusWord(s.status, true)) : live
 }
 
 export function publicService(s: ElizonService): Record<string, unknown> {
@@ -111,8 +127,7 @@ export function publicService(s: ElizonService): Record<string, unknown> {
     resources: s.resources,
     price: s.price,
     createdAt: s.createdAt,
-    expiresAt: s.expiresAt,
-    cancelAtPeriodEnd: s.cancelAtPeriodEnd
+    expiresAt: s.expiresAt
   }
 }
 

@@ -9,18 +9,21 @@
 //   GET    /tickets/:id/export     → text/html chat history
 import { asRecord, readJson, trimmedString } from '../../core/body'
 import { isoAt } from '../../core/paging'
-import { raw } from '../../core/reply'
+import { json, raw } from '../../core/reply'
+import { referenceList } from '../reference'
+import { variantOn, withExtras } from '../variant'
 import type { ElizonTicket } from '../model'
 import { fail, invalid, isReply, notFound, ok, pageQuery, pagePayload, type ElizonRouter } from '../context'
 
 const PRIORITIES = ['LOW', 'MEDIUM', 'HIGH'] as const
 
 export function registerTicketRoutes(router: ElizonRouter): void {
-  router.get('/tickets', ({ url, account }) => {
+  router.get('/tickets', ({ url, account, options }) => {
     const q = pageQuery(url)
     if (isReply(q)) return q
     const { slice, pagination } = pagePayload(account.tickets, q.page, q.limit)
-    return ok({ tickets: slice.map(summary), pagination })
+    const tickets = slice.map((t) => (variantOn(options) ? withExtras(summary(t)) : summary(t)))
+    return json(200, referenceList('/tickets', tickets, pagination))
   })
 
   router.post('/tickets', async ({ req, account, state }) => {
