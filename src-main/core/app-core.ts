@@ -18,6 +18,7 @@ import type { Logger } from './logging/logger'
 import { getAdapter } from './providers/registry'
 import type { SecretStore } from './secrets/secret-store'
 import { SettingsStore } from './settings/settings-store'
+import { cleanUserDataTemps } from './storage/temp-files'
 import { createBillingFeature, type SaveFile } from './billing/billing-handlers'
 import { CacheKeyStore } from './billing/cache-crypto'
 import { createCommerceFeature } from './orders/commerce-feature'
@@ -68,6 +69,8 @@ export async function createAppCore(opts: AppCoreOptions): Promise<AppCore> {
 
   const cacheDir = join(opts.userDataDir, 'cache')
   const http = opts.http ?? createHttpClient({ userAgent: `Flotilla/${opts.appVersion}`, onRequest: (r) => opts.logger.info('http', { ...r }) })
+  // Leftovers of writes a kill interrupted; before anything reads or writes userData.
+  await cleanUserDataTemps(opts.userDataDir)
   const repo = new AccountRepository(opts.userDataDir)
   const settings = new SettingsStore(opts.userDataDir)
   warn(await repo.load())
@@ -108,7 +111,8 @@ export async function createAppCore(opts: AppCoreOptions): Promise<AppCore> {
     contextFor: (id) => accounts.contextFor(id),
     adapterFor: getAdapter,
     emit,
-    live: opts.refreshOnStart !== false
+    live: opts.refreshOnStart !== false,
+    onWarning: warn
   })
   if (opts.refreshOnStart !== false) void fleet.refresh()
 
@@ -135,6 +139,7 @@ export async function createAppCore(opts: AppCoreOptions): Promise<AppCore> {
     contextFor: (id) => accounts.contextFor(id),
     adapterFor: getAdapter,
     emit,
+    onWarning: warn,
     ...(opts.saveFile ? { saveFile: opts.saveFile } : {})
   })
   await billing.start()

@@ -49,7 +49,16 @@ const de: Messages = {
     dismiss: 'Warnung schließen',
     accountsFileCorrupt:
       'accounts.json konnte nicht gelesen werden. Die Datei wurde als {path} aufbewahrt; fügen Sie Ihre Konten erneut hinzu oder stellen Sie die Datei wieder her. Die Zugangsdaten liegen weiterhin im Schlüsselbund.',
-    settingsFileCorrupt: 'settings.json konnte nicht gelesen werden und wurde als {path} aufbewahrt; es gelten die Standardeinstellungen.'
+    settingsFileCorrupt: 'settings.json konnte nicht gelesen werden und wurde als {path} aufbewahrt; es gelten die Standardeinstellungen.',
+    setAside: '{file} konnte nicht gelesen werden und wurde als {path} aufbewahrt; {consequence}',
+    notMoved: '{file} ist nicht lesbar (keine lesbare Datei) und konnte nicht beiseitegelegt werden; {consequence}',
+    consequence: {
+      accounts: 'Flotilla startet ohne Konten: Fügen Sie sie erneut hinzu oder stellen Sie die Datei wieder her. Die Zugangsdaten liegen weiterhin im Schlüsselbund.',
+      settings: 'es gelten die Standardeinstellungen.',
+      serverMeta: 'lokale Tags, Notizen und Favoriten beginnen leer.',
+      liveInterval: 'das Live-Aktualisierungsintervall ist wieder 30 s.',
+      invoiceSync: '„Rechnungen offline behalten“ ist aus, bis Sie es wieder einschalten.'
+    }
   },
   fleet: {
     refresh: 'Flotte aktualisieren',

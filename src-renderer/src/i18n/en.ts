@@ -51,7 +51,16 @@ const en = {
     dismiss: 'Dismiss warning',
     accountsFileCorrupt:
       'accounts.json could not be read. It was kept as {path}; add your accounts again or restore that file. Their credentials are still in the keychain.',
-    settingsFileCorrupt: 'settings.json could not be read and was kept as {path}; the default settings are used.'
+    settingsFileCorrupt: 'settings.json could not be read and was kept as {path}; the default settings are used.',
+    setAside: '{file} could not be read and was kept as {path}; {consequence}',
+    notMoved: '{file} cannot be read (it is not a readable file) and could not be moved aside; {consequence}',
+    consequence: {
+      accounts: 'Flotilla starts with no accounts: add them again or restore that file. Their credentials are still in the keychain.',
+      settings: 'the default settings are used.',
+      serverMeta: 'local tags, notes and favourites start empty.',
+      liveInterval: 'the live refresh interval is back to 30 s.',
+      invoiceSync: '"Keep invoices offline" is off until you turn it on again.'
+    }
   },
   fleet: {
     refresh: 'Refresh fleet',
