@@ -14,6 +14,7 @@ import { createFleetFeature } from './fleet/fleet-feature'
 import { FleetService } from './fleet/fleet-service'
 import { createHttpClient } from './http/fetch-http-client'
 import type { HttpClient } from './http/http-client'
+import { httpRequestLog } from './logging/http-log'
 import type { Logger } from './logging/logger'
 import { getAdapter } from './providers/registry'
 import type { SecretStore } from './secrets/secret-store'
@@ -68,7 +69,7 @@ export async function createAppCore(opts: AppCoreOptions): Promise<AppCore> {
   }
 
   const cacheDir = join(opts.userDataDir, 'cache')
-  const http = opts.http ?? createHttpClient({ userAgent: `Flotilla/${opts.appVersion}`, onRequest: (r) => opts.logger.info('http', { ...r }) })
+  const http = opts.http ?? createHttpClient({ userAgent: `Flotilla/${opts.appVersion}`, onRequest: httpRequestLog(opts.logger) })
   // Leftovers of writes a kill interrupted; before anything reads or writes userData.
   await cleanUserDataTemps(opts.userDataDir)
   const repo = new AccountRepository(opts.userDataDir)
