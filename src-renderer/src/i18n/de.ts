@@ -128,7 +128,8 @@ const de: Messages = {
     saveAnyway: 'Trotzdem speichern',
     cancel: 'Abbrechen',
     problems: 'Bitte korrigieren Sie:',
-    checkFirst: 'Geben Sie Zugangsdaten ein, um sie zu prüfen.'
+    checkFirst: 'Geben Sie Zugangsdaten ein, um sie zu prüfen.',
+    credentialForNewHost: 'Die Basis-URL zeigt jetzt auf einen anderen Host ({host}). Fügen Sie die Zugangsdaten erneut ein, um sie dort zu verwenden: Die gespeicherten werden nur dorthin gesendet, wofür Sie sie angegeben haben.'
   },
   verify: {
     signedIn: 'Angemeldet',

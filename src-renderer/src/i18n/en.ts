@@ -130,7 +130,8 @@ const en = {
     saveAnyway: 'Save anyway',
     cancel: 'Cancel',
     problems: 'Please correct the following:',
-    checkFirst: 'Enter a credential to check it.'
+    checkFirst: 'Enter a credential to check it.',
+    credentialForNewHost: 'The base URL now points to another host ({host}). Paste the credential again to use it there: the stored one is only sent where you gave it.'
   },
   verify: {
     signedIn: 'Signed in',
