@@ -50,7 +50,7 @@ describe('moving an account to another host', () => {
 
     const host = new URL(moved).host
     await expect.poll(() => dialog.getByRole('status').innerText()).toContain(`another host (${host})`)
-    await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('account-credential')
+    await expect.poll(() => dialog.getByLabel('API key').evaluate((el) => el === (el.ownerDocument.activeElement as unknown))).toBe(true)
     expect(elizon.requests.length).toBe(before)
     expect((await app.harness.core.handlers['accounts.list'](undefined as never))[0]!.baseUrl).toBe(elizon.url)
 
