@@ -28,6 +28,21 @@ const REQUIRED = {
   minIconSize: 512
 }
 
+/**
+ * Electron fuses the packaged binary must have (electron-builder's `electronFuses`,
+ * applied with @electron/fuses after packing). Each is a security boundary: a
+ * missing key keeps Electron's default, which for most of these is the unsafe one.
+ */
+export const REQUIRED_FUSES = {
+  runAsNode: false,
+  enableNodeOptionsEnvironmentVariable: false,
+  enableNodeCliInspectArguments: false,
+  enableCookieEncryption: true,
+  enableEmbeddedAsarIntegrityValidation: true,
+  onlyLoadAppFromAsar: true,
+  grantFileProtocolExtraPrivileges: false
+}
+
 /** Paths that must never be packaged; each is tested against the `files` patterns. */
 const FORBIDDEN_IN_APP = [
   'src-main/index.ts',
@@ -75,6 +90,14 @@ function checkIdentity(config) {
   if (config.directories?.buildResources !== REQUIRED.buildResources) problems.push(`directories.buildResources must be "${REQUIRED.buildResources}"`)
   if (config.npmRebuild !== false) problems.push('npmRebuild must be false (keytar is N-API; a rebuild downloads Electron headers)')
   return problems
+}
+
+export function checkFuses(config) {
+  const fuses = config.electronFuses
+  if (fuses == null || typeof fuses !== 'object') return ['electronFuses must be set (RunAsNode off, NODE_OPTIONS and --inspect off, cookie encryption, ASAR integrity and only-load-from-ASAR on)']
+  return Object.entries(REQUIRED_FUSES)
+    .filter(([name, wanted]) => fuses[name] !== wanted)
+    .map(([name, wanted]) => `electronFuses.${name} must be ${wanted} (is ${fuses[name] === undefined ? 'unset' : fuses[name]})`)
 }
 
 function checkTargets(config) {
@@ -149,7 +172,7 @@ export async function checkBuilderConfig(projectDir) {
   } catch (error) {
     return { config: null, problems: [`${CONFIG_FILE} is invalid: ${error instanceof Error ? error.message : String(error)}`] }
   }
-  const problems = [...checkIdentity(config), ...checkTargets(config), ...checkFiles(config, path), ...checkIcons(config, path)]
+  const problems = [...checkIdentity(config), ...checkFuses(config), ...checkTargets(config), ...checkFiles(config, path), ...checkIcons(config, path)]
   return { config, problems }
 }
 

@@ -14,11 +14,13 @@ import { createFleetFeature } from './fleet/fleet-feature'
 import { FleetService } from './fleet/fleet-service'
 import { createHttpClient } from './http/fetch-http-client'
 import type { HttpClient } from './http/http-client'
+import { httpRequestLog } from './logging/http-log'
 import type { Logger } from './logging/logger'
 import { getAdapter } from './providers/registry'
 import type { SecretStore } from './secrets/secret-store'
 import { SettingsStore } from './settings/settings-store'
 import { applyRequestedReset, resetPending, setResetRequested } from './settings/local-data'
+import { cleanUserDataTemps } from './storage/temp-files'
 import { createBillingFeature, type SaveFile } from './billing/billing-handlers'
 import { CacheKeyStore } from './billing/cache-crypto'
 import { createCommerceFeature } from './orders/commerce-feature'
@@ -68,7 +70,9 @@ export async function createAppCore(opts: AppCoreOptions): Promise<AppCore> {
   }
 
   const cacheDir = join(opts.userDataDir, 'cache')
-  const http = opts.http ?? createHttpClient({ userAgent: `Flotilla/${opts.appVersion}`, onRequest: (r) => opts.logger.info('http', { ...r }) })
+  const http = opts.http ?? createHttpClient({ userAgent: `Flotilla/${opts.appVersion}`, onRequest: httpRequestLog(opts.logger) })
+  // Leftovers of writes a kill interrupted; before anything reads or writes userData.
+  await cleanUserDataTemps(opts.userDataDir)
   // Before any feature reads its files: a reset the user asked for last time.
   warn(await applyRequestedReset(opts.userDataDir))
   const repo = new AccountRepository(opts.userDataDir)
@@ -112,7 +116,8 @@ export async function createAppCore(opts: AppCoreOptions): Promise<AppCore> {
     contextFor: (id) => accounts.contextFor(id),
     adapterFor: getAdapter,
     emit,
-    live: opts.refreshOnStart !== false
+    live: opts.refreshOnStart !== false,
+    onWarning: warn
   })
   if (opts.refreshOnStart !== false) void fleet.refresh()
 
@@ -139,6 +144,7 @@ export async function createAppCore(opts: AppCoreOptions): Promise<AppCore> {
     contextFor: (id) => accounts.contextFor(id),
     adapterFor: getAdapter,
     emit,
+    onWarning: warn,
     ...(opts.saveFile ? { saveFile: opts.saveFile } : {})
   })
   await billing.start()

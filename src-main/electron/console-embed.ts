@@ -12,6 +12,7 @@ import { randomBytes } from 'node:crypto'
 import { BrowserWindow, session, type BrowserWindowConstructorOptions } from 'electron'
 import type { ConsoleEdge, EmbedRequest } from '../core/console/console-service'
 import type { Logger } from '../core/logging/logger'
+import { isSecureOrLoopback } from '../shared/url-policy'
 import { originOf } from './origins'
 import { markSelfLocked } from './security'
 import { HARDENED_WEB_PREFERENCES, mainWindowOptions } from './window'
@@ -93,9 +94,14 @@ export function extraHeaders(headers: Readonly<Record<string, string>>): string 
     .join('')
 }
 
+/** https only, plain http only to this computer (issue 10, items 5 and 14): the page gets the API key as a header. */
+export function embedUrlAllowed(url: string): boolean {
+  return isSecureOrLoopback(url)
+}
+
 export async function openConsoleEmbed(request: EmbedRequest, deps: ConsoleWindowDeps): Promise<boolean> {
   const origin = originOf(request.url)
-  if (origin === null || !/^https?:$/.test(new URL(request.url).protocol)) return false
+  if (origin === null || !embedUrlAllowed(request.url)) return false
   // The core already refused a foreign page; this edge checks again before a
   // header leaves, as nothing else stands between the key and Chromium.
   if (Object.keys(request.headers).length > 0 && origin !== request.credentialOrigin) {

@@ -75,7 +75,7 @@ function prepareBeforeReady(paths: MainProcessPaths, env: NodeJS.ProcessEnv): Ed
   registerAppScheme()
   if (process.platform === 'win32') app.setAppUserModelId(APP_USER_MODEL_ID)
   const logFile = join(app.getPath('userData'), 'logs', 'flotilla.log')
-  const logger = createLogger({ file: logFile })
+  const logger = createLogger({ file: logFile, level: logLevelFrom(env) })
   logProcessErrors(logger)
   const devUrl = devServerUrl(app.isPackaged, env)
   const origins = trustedOrigins(devUrl)
@@ -122,6 +122,11 @@ async function startWhenReady(paths: MainProcessPaths, edge: Edge, env: NodeJS.P
   // macOS: clicking the dock icon brings the main window back, even beside a popped-out console.
   app.on('activate', () => edge.mainWindow.focus())
   disposeOnQuit(core, unbind, logger)
+}
+
+/** FLOTILLA_LOG_LEVEL=debug logs every HTTP request (support cases); anything else: info. */
+export function logLevelFrom(env: NodeJS.ProcessEnv): 'debug' | 'info' {
+  return env.FLOTILLA_LOG_LEVEL === 'debug' ? 'debug' : 'info'
 }
 
 /**

@@ -3,6 +3,7 @@
 // wrapper, the cache readers and the renderer all agree on one shape.
 // No Electron or Node imports: this file is compiled for main and renderer.
 import { z } from 'zod'
+import { isSecureOrLoopback } from './url-policy'
 
 export const PROVIDERS = ['aluy', 'elizon'] as const
 export const ProviderId = z.enum(PROVIDERS)
@@ -23,7 +24,7 @@ export const BaseUrl = z
   .string()
   .trim()
   .url('base URL must be a full URL')
-  .refine((u) => /^https?:\/\//.test(u), 'base URL must start with https:// (or http:// for local testing)')
+  .refine(isSecureOrLoopback, 'base URL must start with https:// (http:// only for this computer: 127.0.0.1, ::1, localhost)')
   .transform((u) => u.replace(/\/+$/, ''))
 
 /** Non-secret account metadata: what `accounts.json` holds and the renderer sees. */

@@ -70,13 +70,13 @@ export async function startHarness(opts: HarnessOptions): Promise<Harness> {
   await new Promise<void>((ok) => server.listen(opts.port ?? 0, '127.0.0.1', ok))
   const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
 
-  const wss = new WebSocketServer({ noServer: true, maxPayload: 1 << 20 })
+  const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_FRAME_BYTES })
   server.on('upgrade', (req, socket, head) => {
     if (!isAuthorised(req, token, origin)) {
       socket.end('HTTP/1.1 403 Forbidden\r\n\r\n')
       return
     }
-    wss.handleUpgrade(req, socket, head, (ws) => serveSocket(ws, core, dispatch))
+    wss.handleUpgrade(req, socket, head, (ws) => serveSocket(ws, core, dispatch, opts.logger))
   })
 
   return {
@@ -93,20 +93,41 @@ export async function startHarness(opts: HarnessOptions): Promise<Harness> {
   }
 }
 
-function serveSocket(ws: WebSocket, core: AppCore, dispatch: ReturnType<typeof createDispatcher>): void {
+/** Frames above this are refused by ws itself (close 1009); the harness stays up. */
+export const MAX_FRAME_BYTES = 1 << 20
+
+function serveSocket(ws: WebSocket, core: AppCore, dispatch: ReturnType<typeof createDispatcher>, logger: AppCoreOptions['logger']): void {
   const unsubscribe = core.onEvent((event, payload) => ws.send(JSON.stringify({ event, payload })))
   ws.on('close', unsubscribe)
-  ws.on('message', async (raw) => {
-    let msg: { id?: unknown; channel?: unknown; input?: unknown }
-    try {
-      msg = JSON.parse(String(raw)) as typeof msg
-    } catch {
-      return
-    }
-    if (typeof msg.id !== 'number') return
-    const result = await dispatch(msg.channel, msg.input)
-    if (ws.readyState === ws.OPEN) ws.send(JSON.stringify({ id: msg.id, result }))
+  // Without a listener, ws's error for an oversized frame would be thrown and end the process (the demo).
+  ws.on('error', (error) => logger.warn('harness socket error', { message: error.message }))
+  ws.on('message', (raw) => {
+    answer(raw, dispatch)
+      .then((reply) => {
+        if (ws.readyState === ws.OPEN) ws.send(JSON.stringify(reply))
+      })
+      .catch((error: unknown) => logger.warn('harness message failed', { error }))
   })
+}
+
+type Reply = { id: number | null; result: unknown }
+
+/** Every message gets an answer: a call's result, or a validation error for anything that is not a call. */
+async function answer(raw: unknown, dispatch: ReturnType<typeof createDispatcher>): Promise<Reply> {
+  let msg: unknown
+  try {
+    msg = JSON.parse(String(raw))
+  } catch {
+    return refused(null, 'The message is not JSON.')
+  }
+  if (typeof msg !== 'object' || msg === null || Array.isArray(msg)) return refused(null, 'The message is not a call object.')
+  const { id, channel, input } = msg as { id?: unknown; channel?: unknown; input?: unknown }
+  if (typeof id !== 'number') return refused(null, 'The message has no numeric id.')
+  return { id, result: await dispatch(channel, input) }
+}
+
+function refused(id: number | null, message: string): Reply {
+  return { id, result: { ok: false, error: { code: 'validation', message } } }
 }
 
 /** Only this run's page may use the bridge: same origin and the right token. */

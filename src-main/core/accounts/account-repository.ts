@@ -3,13 +3,17 @@
 import { join } from 'node:path'
 import { z } from 'zod'
 import { Account, type AppWarning } from '../../shared/domain'
+import { setAsideWarning } from '../storage/file-warning'
 import { readJsonFile, writeJsonAtomic } from '../storage/json-file'
+import { SerialQueue } from '../storage/serial-queue'
 
 const AccountsFile = z.object({ version: z.literal(1), accounts: z.array(Account) })
 
 export class AccountRepository {
   private accounts: Account[] = []
   readonly path: string
+  /** put/remove compute the next list from the current one: one at a time, or a change is lost. */
+  private readonly writes = new SerialQueue()
 
   constructor(userDataDir: string) {
     this.path = join(userDataDir, 'accounts.json')
@@ -23,12 +27,8 @@ export class AccountRepository {
       return null
     }
     this.accounts = []
-    if (read.status === 'missing') return null
-    return {
-      code: 'accounts-file-corrupt',
-      message: `accounts.json could not be read (${read.reason}). It was kept as ${read.movedTo}; add your accounts again or restore that file. Their credentials are still in the keychain.`,
-      path: read.movedTo
-    }
+    const code = read.status === 'unreadable' && read.movedTo === null ? 'accounts-file-unreadable' : 'accounts-file-corrupt'
+    return setAsideWarning(code, 'accounts.json', read, 'Flotilla starts with no accounts: add them again or restore that file. Their credentials are still in the keychain.')
   }
 
   list(): Account[] {
@@ -39,17 +39,21 @@ export class AccountRepository {
     return this.accounts.find((a) => a.id === id)
   }
 
-  async put(account: Account): Promise<void> {
-    const next = this.accounts.some((a) => a.id === account.id)
-      ? this.accounts.map((a) => (a.id === account.id ? account : a))
-      : [...this.accounts, account]
-    await this.save(next)
+  put(account: Account): Promise<void> {
+    return this.writes.run(async () => {
+      const next = this.accounts.some((a) => a.id === account.id)
+        ? this.accounts.map((a) => (a.id === account.id ? account : a))
+        : [...this.accounts, account]
+      await this.save(next)
+    })
   }
 
-  async remove(id: string): Promise<boolean> {
-    if (!this.get(id)) return false
-    await this.save(this.accounts.filter((a) => a.id !== id))
-    return true
+  remove(id: string): Promise<boolean> {
+    return this.writes.run(async () => {
+      if (!this.get(id)) return false
+      await this.save(this.accounts.filter((a) => a.id !== id))
+      return true
+    })
   }
 
   // Memory changes only after the file is safely written, so the two never disagree.

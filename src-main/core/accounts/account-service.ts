@@ -7,6 +7,7 @@ import type { AccountSaveResult, ParsedInputOf } from '../../shared/contract'
 import { DEFAULT_BASE_URL, BaseUrl, type Account, type ProviderId, type VerifyResult } from '../../shared/domain'
 import { FlotillaError } from '../../shared/errors'
 import { scopeFor, scopedHttp } from '../http/credential-scope'
+import { movesToAnotherOrigin } from '../../shared/url-policy'
 import type { HttpClient } from '../http/http-client'
 import type { Logger } from '../logging/logger'
 import type { AccountContext, ProviderAdapter } from '../providers/provider-adapter'
@@ -80,6 +81,7 @@ export class AccountService {
     const baseUrl = input.baseUrl !== undefined ? resolveBaseUrl(current.provider, input.baseUrl) : current.baseUrl
     const newCredential = input.credential !== undefined ? adapter.normaliseCredential(input.credential) : undefined
     this.deps.logger.registerSecret(newCredential)
+    if (newCredential === undefined) refuseStoredCredentialElsewhere(current.baseUrl, baseUrl)
 
     let verify: VerifyResult | null = null
     if (newCredential !== undefined || baseUrl !== current.baseUrl) {
@@ -151,6 +153,18 @@ export class AccountService {
   private announce(): void {
     this.deps.onChanged(this.deps.repo.list())
   }
+}
+
+/**
+ * The stored credential is never sent to a host the user did not give it for:
+ * a base URL on another origin needs the credential pasted again (issue 10, item 5).
+ */
+function refuseStoredCredentialElsewhere(currentBaseUrl: string, nextBaseUrl: string): void {
+  if (!movesToAnotherOrigin(currentBaseUrl, nextBaseUrl)) return
+  const host = new URL(nextBaseUrl).host
+  throw new FlotillaError('validation', `The new base URL is on another host (${host}); paste the credential again to use it there.`, {
+    issues: [`credential: required to move the account to ${host}`]
+  })
 }
 
 export function newAccountId(): string {

@@ -2,7 +2,7 @@
 // `billing.*` and `invoices.*` channels. app-core spreads `billing.handlers`.
 import { join } from 'node:path'
 import type { HandlerTable } from '../../shared/contract'
-import type { Account, ProviderId, Server } from '../../shared/domain'
+import type { Account, AppWarning, ProviderId, Server } from '../../shared/domain'
 import { FlotillaError } from '../../shared/errors'
 import type { EventChannel } from '../../shared/ipc-channels'
 import type { Logger } from '../logging/logger'
@@ -34,6 +34,8 @@ export interface BillingFeatureDeps {
   readonly emit: (event: EventChannel, payload: unknown) => void
   /** Absent in the web harness: the renderer then offers a browser download. */
   readonly saveFile?: SaveFile
+  /** Told when invoice-sync.json was damaged and "keep invoices offline" reset. */
+  readonly onWarning?: (warning: AppWarning) => void
 }
 
 type BillingChannel = Extract<keyof HandlerTable, `billing.${string}` | `invoices.${string}`>
@@ -55,7 +57,8 @@ export function createBillingFeature(deps: BillingFeatureDeps): BillingFeature {
     contextFor: deps.contextFor,
     adapterFor: deps.adapterFor,
     onStatus: (status) => deps.emit('invoices.sync', status),
-    onChanged: () => deps.emit('invoices.changed', { at: new Date().toISOString() })
+    onChanged: () => deps.emit('invoices.changed', { at: new Date().toISOString() }),
+    ...(deps.onWarning ? { onWarning: deps.onWarning } : {})
   })
   const billing = new BillingService({ ...deps, invoices })
   const save = async (name: string, bytes: Uint8Array, kind: 'pdf' | 'csv') => {

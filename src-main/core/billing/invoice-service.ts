@@ -7,11 +7,12 @@ import { setMaxListeners } from 'node:events'
 import pLimit from 'p-limit'
 import { z } from 'zod'
 import type { InvoiceDetail, InvoiceList, InvoicePdf, InvoiceSummary, InvoiceSyncStatus } from '../../shared/contracts/billing'
-import type { Account, ProviderId } from '../../shared/domain'
+import type { Account, AppWarning, ProviderId } from '../../shared/domain'
 import { FlotillaError, isFlotillaError, serializeError, type SerializedError } from '../../shared/errors'
 import type { Logger } from '../logging/logger'
 import type { InvoiceRecord } from '../providers/billing-port'
 import type { AccountContext, ProviderAdapter } from '../providers/provider-adapter'
+import { setAsideWarning } from '../storage/file-warning'
 import { readJsonFile, writeJsonAtomic } from '../storage/json-file'
 import { keyMissingError, type CachedInvoice, type InvoiceCache, type InvoiceIndex } from './invoice-cache'
 
@@ -36,6 +37,8 @@ export interface InvoiceServiceDeps {
   readonly onStatus: (status: InvoiceSyncStatus) => void
   readonly onChanged: () => void
   readonly now?: () => Date
+  /** Told when invoice-sync.json was damaged and "keep invoices offline" reset. */
+  readonly onWarning?: (warning: AppWarning) => void
 }
 
 interface AccountState {
@@ -64,6 +67,8 @@ export class InvoiceService {
   async start(): Promise<void> {
     const settings = await readJsonFile(this.deps.settingsPath, SyncSettings).catch(() => null)
     this.keepOffline = settings?.status === 'ok' && settings.value.keepOffline
+    const warning = settings && setAsideWarning('invoice-sync-reset', 'invoice-sync.json', settings, '"Keep invoices offline" is off until you turn it on again.')
+    if (warning) this.deps.onWarning?.(warning)
     await Promise.all(this.deps.accounts().map((a) => this.loadAccount(a.id)))
     if (this.keepOffline) this.startSync()
   }

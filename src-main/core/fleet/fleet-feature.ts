@@ -3,7 +3,7 @@
 // log. app-core builds the FleetService; this module builds everything on top.
 import type { HandlerTable } from '../../shared/contract'
 import type { fleetContract } from '../../shared/contracts/fleet'
-import type { Account, ProviderId } from '../../shared/domain'
+import type { Account, AppWarning, ProviderId } from '../../shared/domain'
 import type { EventChannel } from '../../shared/ipc-channels'
 import { ActivityLog } from '../activity/activity-log'
 import type { Logger } from '../logging/logger'
@@ -26,6 +26,8 @@ export interface FleetFeatureDeps {
   readonly emit: (event: EventChannel, payload: unknown) => void
   /** Start the live loop (default true). */
   readonly live?: boolean
+  /** Told when a state file (server-meta.json, fleet-live.json) was damaged and reset. */
+  readonly onWarning?: (warning: AppWarning) => void
 }
 
 export type FleetHandlers = Pick<HandlerTable, keyof typeof fleetContract> & BackupHandlers & FirewallHandlers
@@ -41,7 +43,7 @@ export async function createFleetFeature(deps: FleetFeatureDeps): Promise<FleetF
   const { fleet, emit } = deps
   const activity = new ActivityLog({ userDataDir: deps.userDataDir, logger: deps.logger, onAdded: (e) => emit('activity.added', e) })
   const meta = new MetaStore(deps.userDataDir, deps.logger)
-  await meta.load()
+  await meta.load(deps.onWarning)
   const servers = new ServerService({
     fleet,
     activity,
@@ -56,7 +58,7 @@ export async function createFleetFeature(deps: FleetFeatureDeps): Promise<FleetF
   })
   const bulk = new BulkJobs({ fleet, servers, onProgress: (p) => emit('jobs.progress', p) })
   const live = new LiveScheduler({ fleet, userDataDir: deps.userDataDir, logger: deps.logger })
-  await live.load()
+  await live.load(deps.onWarning)
   if (deps.live !== false) live.start()
 
   const portDeps = { activity, fleet, accounts: deps.accounts, contextFor: deps.contextFor, adapterFor: deps.adapterFor }

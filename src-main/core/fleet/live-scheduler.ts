@@ -6,6 +6,8 @@ import { join } from 'node:path'
 import { z } from 'zod'
 import type { LiveState } from '../../shared/contracts/fleet'
 import type { Logger } from '../logging/logger'
+import type { AppWarning } from '../../shared/domain'
+import { setAsideWarning } from '../storage/file-warning'
 import { readJsonFile, writeJsonAtomic } from '../storage/json-file'
 import type { FleetService } from './fleet-service'
 
@@ -38,9 +40,12 @@ export class LiveScheduler {
 
   constructor(private readonly deps: LiveSchedulerDeps) {}
 
-  async load(): Promise<void> {
+  /** A damaged file is set aside and the user told the interval went back to the default. */
+  async load(onWarning?: (warning: AppWarning) => void): Promise<void> {
     const read = await readJsonFile(this.path(), LiveFile).catch(() => null)
     if (read?.status === 'ok') this.intervalSec = read.value.intervalSec
+    const warning = read && setAsideWarning('live-interval-reset', 'fleet-live.json', read, `the live refresh interval is back to ${DEFAULT_INTERVAL_SEC} s.`)
+    if (warning) onWarning?.(warning)
   }
 
   /** Starts the loop (the first tick comes after one interval: start-up has just refreshed). */

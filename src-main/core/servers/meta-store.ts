@@ -4,6 +4,8 @@ import { join } from 'node:path'
 import { z } from 'zod'
 import { ServerMeta, type SetMetaInput, type ServerMetaMap } from '../../shared/contracts/fleet'
 import type { Logger } from '../logging/logger'
+import type { AppWarning } from '../../shared/domain'
+import { setAsideWarning } from '../storage/file-warning'
 import { readJsonFile, writeJsonAtomic } from '../storage/json-file'
 
 const MetaFile = z.object({ version: z.literal(1), servers: z.record(z.string(), ServerMeta) })
@@ -18,10 +20,14 @@ export class MetaStore {
     this.path = join(userDataDir, 'server-meta.json')
   }
 
-  async load(): Promise<void> {
+  /** A damaged file is set aside and the user told that tags, notes and favourites start empty. */
+  async load(onWarning?: (warning: AppWarning) => void): Promise<void> {
     const read = await readJsonFile(this.path, MetaFile).catch(() => null)
     if (read?.status === 'ok') this.meta = new Map(Object.entries(read.value.servers))
-    if (read?.status === 'corrupt') this.logger.warn('server meta set aside', { movedTo: read.movedTo })
+    const warning = read && setAsideWarning('server-meta-reset', 'server-meta.json', read, 'local tags, notes and favourites start empty.')
+    if (!warning) return
+    this.logger.warn('server meta set aside', { movedTo: warning.path ?? null })
+    onWarning?.(warning)
   }
 
   get(keys?: readonly string[]): ServerMetaMap {

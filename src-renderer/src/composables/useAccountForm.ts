@@ -4,6 +4,7 @@ import { computed, ref, watch } from 'vue'
 import type { AccountSaveResult, AccountUpdateInput, NewAccountInput } from '@shared/contract'
 import { DEFAULT_BASE_URL, type Account, type ProviderId, type VerifyResult } from '@shared/domain'
 import { isFlotillaError } from '@shared/errors'
+import { movesToAnotherOrigin } from '@shared/url-policy'
 import { errorText } from '../i18n/error-text'
 import { verifySentence } from '../i18n/verify-outcome'
 import { useAccountsStore } from '../stores/accounts'
@@ -38,6 +39,8 @@ export function useAccountForm(account: Account | null) {
   const problem = ref<Problem | null>(null)
   const hint = ref<string | null>(null)
   const { waitingSec, withWait } = useRateLimitWait()
+  /** Set when a save stopped to ask for the credential (the form moves focus to it). */
+  const credentialRequested = ref(false)
 
   const credentialLabel = computed(() => (provider.value === 'aluy' ? t('form.sessionCookie') : t('form.apiKey')))
   const credentialHelp = computed(() => (provider.value === 'aluy' ? t('form.sessionCookieHelp') : t('form.apiKeyHelp')))
@@ -114,10 +117,30 @@ export function useAccountForm(account: Account | null) {
     }
   }
 
+  /**
+   * The stored credential is never sent to a host it was not given for: moving
+   * the account to another origin asks for it again (main refuses it too).
+   */
+  function credentialNeededFor(current: Account): string | null {
+    const wanted = trimmedBaseUrl() ?? DEFAULT_BASE_URL[current.provider]
+    if (credential.value.trim() !== '' || !movesToAnotherOrigin(current.baseUrl, wanted)) return null
+    try {
+      return new URL(wanted).host
+    } catch {
+      return null // Not a URL: main's validation says what is wrong with it.
+    }
+  }
+
   /** Saves; resolves to the saved account, or null when nothing was saved (the reason is shown). */
   async function save(saveUnverified = false): Promise<Account | null> {
     problem.value = null
     hint.value = null
+    const newHost = account ? credentialNeededFor(account) : null
+    credentialRequested.value = newHost !== null
+    if (newHost !== null) {
+      hint.value = t('form.credentialForNewHost', { host: newHost })
+      return null
+    }
     saving.value = true
     try {
       const send = (): Promise<AccountSaveResult> =>
@@ -158,6 +181,7 @@ export function useAccountForm(account: Account | null) {
     baseUrlPlaceholder,
     statusText,
     statusOk,
+    credentialRequested,
     check,
     save
   }

@@ -52,7 +52,16 @@ const de: Messages = {
     accountsFileCorrupt:
       'accounts.json konnte nicht gelesen werden. Die Datei wurde als {path} aufbewahrt; fügen Sie Ihre Konten erneut hinzu oder stellen Sie die Datei wieder her. Die Zugangsdaten liegen weiterhin im Schlüsselbund.',
     settingsFileCorrupt: 'settings.json konnte nicht gelesen werden und wurde als {path} aufbewahrt; es gelten die Standardeinstellungen.',
-    localDataReset: 'Lokale Daten wurden wie gewünscht zurückgesetzt: zwischengespeicherte Serverlisten, Rechnungen, Tickets und das Aktivitätsprotokoll wurden entfernt und werden neu von den Anbietern gelesen.'
+    localDataReset: 'Lokale Daten wurden wie gewünscht zurückgesetzt: zwischengespeicherte Serverlisten, Rechnungen, Tickets und das Aktivitätsprotokoll wurden entfernt und werden neu von den Anbietern gelesen.',
+    setAside: '{file} konnte nicht gelesen werden und wurde als {path} aufbewahrt; {consequence}',
+    notMoved: '{file} ist nicht lesbar (keine lesbare Datei) und konnte nicht beiseitegelegt werden; {consequence}',
+    consequence: {
+      accounts: 'Flotilla startet ohne Konten: Fügen Sie sie erneut hinzu oder stellen Sie die Datei wieder her. Die Zugangsdaten liegen weiterhin im Schlüsselbund.',
+      settings: 'es gelten die Standardeinstellungen.',
+      serverMeta: 'lokale Tags, Notizen und Favoriten beginnen leer.',
+      liveInterval: 'das Live-Aktualisierungsintervall ist wieder 30 s.',
+      invoiceSync: '„Rechnungen offline behalten“ ist aus, bis Sie es wieder einschalten.'
+    }
   },
   fleet: {
     refresh: 'Flotte aktualisieren',
@@ -122,7 +131,8 @@ const de: Messages = {
     saveAnyway: 'Trotzdem speichern',
     cancel: 'Abbrechen',
     problems: 'Bitte korrigieren Sie:',
-    checkFirst: 'Geben Sie Zugangsdaten ein, um sie zu prüfen.'
+    checkFirst: 'Geben Sie Zugangsdaten ein, um sie zu prüfen.',
+    credentialForNewHost: 'Die Basis-URL zeigt jetzt auf einen anderen Host ({host}). Fügen Sie die Zugangsdaten erneut ein, um sie dort zu verwenden: Die gespeicherten werden nur dorthin gesendet, wofür Sie sie angegeben haben.'
   },
   verify: {
     signedIn: 'Angemeldet',

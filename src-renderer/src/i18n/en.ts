@@ -54,7 +54,16 @@ const en = {
     accountsFileCorrupt:
       'accounts.json could not be read. It was kept as {path}; add your accounts again or restore that file. Their credentials are still in the keychain.',
     settingsFileCorrupt: 'settings.json could not be read and was kept as {path}; the default settings are used.',
-    localDataReset: 'Local data was reset as you asked: cached server lists, invoices, tickets and the activity log were removed and are read again from the providers.'
+    localDataReset: 'Local data was reset as you asked: cached server lists, invoices, tickets and the activity log were removed and are read again from the providers.',
+    setAside: '{file} could not be read and was kept as {path}; {consequence}',
+    notMoved: '{file} cannot be read (it is not a readable file) and could not be moved aside; {consequence}',
+    consequence: {
+      accounts: 'Flotilla starts with no accounts: add them again or restore that file. Their credentials are still in the keychain.',
+      settings: 'the default settings are used.',
+      serverMeta: 'local tags, notes and favourites start empty.',
+      liveInterval: 'the live refresh interval is back to 30 s.',
+      invoiceSync: '"Keep invoices offline" is off until you turn it on again.'
+    }
   },
   fleet: {
     refresh: 'Refresh fleet',
@@ -124,7 +133,8 @@ const en = {
     saveAnyway: 'Save anyway',
     cancel: 'Cancel',
     problems: 'Please correct the following:',
-    checkFirst: 'Enter a credential to check it.'
+    checkFirst: 'Enter a credential to check it.',
+    credentialForNewHost: 'The base URL now points to another host ({host}). Paste the credential again to use it there: the stored one is only sent where you gave it.'
   },
   verify: {
     signedIn: 'Signed in',
