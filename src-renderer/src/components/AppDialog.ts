@@ -5,7 +5,7 @@
 // 150 ms) lost every key after the first few, because the Dialog moved the focus
 // back to the first field mid-word (found by the e2e test typing into "Add
 // account"). Every dialog of the app uses this one.
-import { defineComponent } from 'vue'
+import { defineComponent, type ComponentOptions } from 'vue'
 import Dialog from 'primevue/dialog'
 
 interface DialogInternals {
@@ -17,7 +17,8 @@ const primeFocus = (Dialog as unknown as { methods: { focus(this: DialogInternal
 
 export default defineComponent({
   name: 'AppDialog',
-  extends: Dialog,
+  // PrimeVue types Dialog as a class-like component; at run time it is an options object.
+  extends: Dialog as unknown as ComponentOptions,
   methods: {
     focus(this: DialogInternals): void {
       if (this.container?.contains(document.activeElement)) return
