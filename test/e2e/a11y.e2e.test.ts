@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Settings } from '../../src-main/shared/contract'
 import { backupsOf } from '../simulators/elizon/routes/backups'
 import { firewallOf } from '../simulators/elizon/routes/firewall'
-import { escapeRegExp, startE2eApp, type E2eApp, type E2eAppOptions } from '../support/e2e-app'
+import { escapeRegExp, startE2eApp, typeInto, type E2eApp, type E2eAppOptions } from '../support/e2e-app'
 
 const options = {
   name: 'a11y',
@@ -184,7 +184,7 @@ const ENGLISH_SCENES: Record<string, () => Promise<void>> = {
     await visit('fleet', 'Fleet')
     await page.getByRole('table', { name: 'Servers' }).getByRole('row', { name: new RegExp(`\\b${escapeRegExp(label)}\\b`) }).first().click()
     const section = page.getByRole('dialog', { name: `Server ${label}` }).getByRole('region', { name: 'Firewall' })
-    await section.getByLabel('Port or range (e.g. 22 or 8000:8100)').fill('70000')
+    await typeInto(section.getByLabel('Port or range (e.g. 22 or 8000:8100)'), '70000')
     await section.getByRole('button', { name: 'Add rule' }).click()
     await section.getByText('Enter a port from 1 to 65535, or a range such as 8000:8100.').waitFor()
     await section.getByRole('table', { name: `Firewall rules of ${label}` }).getByRole('button', { name: /^Delete rule / }).first().click()

@@ -9,7 +9,7 @@ import { addDemoAccounts } from '../harness/demo-accounts'
 import type { ElizonSimulator } from '../simulators/index'
 import type { ElizonService } from '../simulators/elizon/model'
 import { backupsOf } from '../simulators/elizon/routes/backups'
-import { escapeRegExp, nav, startE2eApp, type E2eAppOptions, type E2eApp } from '../support/e2e-app'
+import { escapeRegExp, hasFocus, nav, startE2eApp, typeInto, type E2eAppOptions, type E2eApp } from '../support/e2e-app'
 
 const options = {
   name: 'backups',
@@ -39,7 +39,7 @@ beforeAll(async () => {
 afterAll(() => app?.close())
 
 async function openDetail(label: string) {
-  await page.getByRole('searchbox', { name: 'Search servers' }).fill(`"${label}"`)
+  await typeInto(page.getByRole('searchbox', { name: 'Search servers' }), `"${label}"`, { replace: true })
   await page.getByRole('table', { name: 'Servers' }).getByRole('row', { name: new RegExp(escapeRegExp(label)) }).first().click()
   const drawer = page.getByRole('dialog', { name: `Server ${label}` })
   await drawer.getByRole('table', { name: `Backups of ${label}` }).waitFor({ timeout: 15_000 })
@@ -56,7 +56,10 @@ describe('backups, end to end', () => {
 
     // Create, with a name: the simulator has it, the list shows it. The job runs long, so a second create is refused.
     elizon.state.backupJobMs = 60_000
-    await drawer.getByLabel('Name of the new backup (optional)').fill('before-e2e')
+    const name = drawer.getByLabel('Name of the new backup (optional)')
+    await typeInto(name, 'before-e2e')
+    expect(await name.inputValue()).toBe('before-e2e')
+    expect(await hasFocus(name)).toBe(true)
     await drawer.getByRole('button', { name: 'Create backup' }).click()
     await drawer.getByRole('status').filter({ hasText: 'Backup started.' }).waitFor()
     expect(backupsOf(elizon.state, vps)[0]).toMatchObject({ name: 'before-e2e' })

@@ -3,7 +3,7 @@
 // through the web harness, the simulators and the real keychain.
 import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { startE2eApp, type E2eApp, type E2eAppOptions } from '../support/e2e-app'
+import { hasFocus, startE2eApp, typeInto, type E2eApp, type E2eAppOptions } from '../support/e2e-app'
 
 const options = {
   name: 'billing',
@@ -58,9 +58,13 @@ describe('invoices, offline, end to end', () => {
     await expect.poll(() => page.getByRole('status').filter({ hasText: /^offline — last synced/ }).count(), { timeout: 30_000 }).toBe(1)
 
     const table = page.getByRole('table', { name: 'Invoices' })
-    await page.getByRole('searchbox', { name: 'Search invoices' }).fill('RE-2026')
+    const search = page.getByRole('searchbox', { name: 'Search invoices' })
+    await typeInto(search, 'RE-2026')
     await expect.poll(() => table.getByRole('row').count()).toBe(1 + 4)
-    await page.getByRole('searchbox', { name: 'Search invoices' }).fill('RE-2026-01004')
+    // Typing on narrows further: the box keeps the focus while the table changes under it.
+    await page.keyboard.type('-01004')
+    expect(await search.inputValue()).toBe('RE-2026-01004')
+    expect(await hasFocus(search)).toBe(true)
     await expect.poll(() => table.getByRole('row').count()).toBe(2)
   })
 
@@ -85,8 +89,10 @@ describe('invoices, offline, end to end', () => {
     await expect.poll(() => detail.getByRole('toolbar').getByText('Page 1 of 1').count()).toBe(1)
 
     // pdf.js reads the page's text too: the in-PDF search finds the number.
-    await detail.getByRole('textbox', { name: 'Find in PDF' }).fill('RE-2026-01004')
-    await detail.getByRole('textbox', { name: 'Find in PDF' }).press('Enter')
+    const find = detail.getByRole('textbox', { name: 'Find in PDF' })
+    await typeInto(find, 'RE-2026-01004')
+    expect(await find.inputValue()).toBe('RE-2026-01004')
+    await page.keyboard.press('Enter')
     await expect.poll(() => detail.getByRole('status').filter({ hasText: 'Found on pages 1' }).count()).toBe(1)
   })
 })

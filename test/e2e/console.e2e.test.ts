@@ -8,7 +8,7 @@ import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { FleetSnapshot } from '../../src-main/shared/domain'
 import type { AluySimulator } from '../simulators/index'
-import { nav, startE2eApp, type E2eApp } from '../support/e2e-app'
+import { hasFocus, nav, startE2eApp, typeInto, type E2eApp } from '../support/e2e-app'
 import { startRecordingRfbServer, type RecordingRfbServer } from '../support/recording-rfb'
 import { startVncPeer, type VncPeer } from '../support/vnc-peer'
 
@@ -187,8 +187,12 @@ describe('paste as keystrokes, recorded by an RFB server', () => {
     await expect.poll(() => stateOf(server.label).innerText(), { timeout: 30_000 }).toBe(`Connected to ${recorder.desktopName}`)
     await panel(server.label).getByRole('button', { name: 'Paste as keystrokes' }).click()
     const dialog = page.getByRole('dialog', { name: 'Paste as keystrokes' })
-    await dialog.getByLabel('Text to type').fill('Ab1!\t.\n')
-    await dialog.getByLabel('Delay between keys (ms)').fill('0')
+    // The dialog opens on its text field, ready for the paste.
+    await expect.poll(() => hasFocus(dialog.getByLabel('Text to type'))).toBe(true)
+    await dialog.getByLabel('Text to type').fill('Ab1!\t.\n') // pasted
+    const delay = dialog.getByLabel('Delay between keys (ms)')
+    await typeInto(delay, '0', { replace: true })
+    expect(await delay.inputValue()).toBe('0')
     recorder.keys.length = 0
     await dialog.getByRole('button', { name: 'Type' }).click()
     await expect.poll(() => dialog.isVisible()).toBe(false)
@@ -215,7 +219,8 @@ describe('paste as keystrokes, recorded by an RFB server', () => {
     const server = vps[3]!
     await panel(server.label).getByRole('button', { name: 'Paste as keystrokes' }).click()
     const dialog = page.getByRole('dialog', { name: 'Paste as keystrokes' })
-    await dialog.getByLabel('Text to type').fill('naïve €')
+    await expect.poll(() => hasFocus(dialog.getByLabel('Text to type'))).toBe(true)
+    await dialog.getByLabel('Text to type').fill('naïve €') // pasted
     await expect.poll(() => dialog.getByRole('alert').innerText()).toBe('These characters cannot be typed and will be skipped: ï €')
     await dialog.getByRole('button', { name: 'Cancel' }).click()
   })
@@ -233,8 +238,11 @@ describe('a ticket without a password: the console asks for it', () => {
     await panel(server.label).getByRole('button', { name: 'Reconnect' }).click()
     await expect.poll(() => stateOf(server.label).innerText(), { timeout: 30_000 }).toBe('The server asks for a password.')
     expect(consoleGets(server.id) - before).toBe(1)
-    await prompt(server.label).fill('not-the-password')
-    await panel(server.label).getByRole('button', { name: 'Send password' }).click()
+    // The prompt took the focus from the Reconnect button: the password is typed without a click, Enter sends it.
+    await expect.poll(() => hasFocus(prompt(server.label))).toBe(true)
+    await page.keyboard.type('not-the-password')
+    expect(await prompt(server.label).inputValue()).toBe('not-the-password')
+    await page.keyboard.press('Enter')
     await expect.poll(() => stateOf(server.label).innerText(), { timeout: 30_000 }).toBe('Wrong password — the server refused the console password.')
     expect(await prompt(server.label).count()).toBe(0)
   })
@@ -245,8 +253,9 @@ describe('a ticket without a password: the console asks for it', () => {
     await panel(server.label).getByRole('button', { name: 'Reconnect' }).click()
     await expect.poll(() => prompt(server.label).count(), { timeout: 30_000 }).toBe(1)
     expect(consoleGets(server.id) - before).toBe(1)
-    await prompt(server.label).fill(peer.password)
-    await panel(server.label).getByRole('button', { name: 'Send password' }).click()
+    await expect.poll(() => hasFocus(prompt(server.label))).toBe(true)
+    await page.keyboard.type(peer.password)
+    await page.keyboard.press('Enter')
     await expect.poll(() => stateOf(server.label).innerText(), { timeout: 30_000 }).toBe('Connected to QEMU')
     await expect.poll(() => frameOf(server.label), { timeout: 60_000 }).toMatchObject({ nonBlack: true })
     // The password typed into the prompt went to the VNC server, not into the harness's log.

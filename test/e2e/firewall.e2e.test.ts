@@ -10,7 +10,7 @@ import { addDemoAccounts } from '../harness/demo-accounts'
 import type { ElizonSimulator } from '../simulators/index'
 import type { ElizonService } from '../simulators/elizon/model'
 import { firewallOf } from '../simulators/elizon/routes/firewall'
-import { escapeRegExp, nav, startE2eApp, type E2eAppOptions, type E2eApp } from '../support/e2e-app'
+import { escapeRegExp, hasFocus, nav, startE2eApp, typeInto, type E2eAppOptions, type E2eApp } from '../support/e2e-app'
 
 const options = {
   name: 'firewall',
@@ -38,7 +38,7 @@ beforeAll(async () => {
 afterAll(() => app?.close())
 
 async function openDetail(label: string) {
-  await page.getByRole('searchbox', { name: 'Search servers' }).fill(`"${label}"`)
+  await typeInto(page.getByRole('searchbox', { name: 'Search servers' }), `"${label}"`, { replace: true })
   await page.getByRole('table', { name: 'Servers' }).getByRole('row', { name: new RegExp(escapeRegExp(label)) }).first().click()
   const drawer = page.getByRole('dialog', { name: `Server ${label}` })
   await drawer.getByRole('region', { name: 'Firewall' }).waitFor({ timeout: 15_000 })
@@ -54,14 +54,21 @@ describe('firewall rules, end to end', () => {
 
     // A port out of range is shown next to the field, and nothing is sent.
     const port = section.getByLabel('Port or range (e.g. 22 or 8000:8100)')
-    await port.fill('70000')
+    await typeInto(port, '70000')
     await section.getByRole('button', { name: 'Add rule' }).click()
     await section.getByText('Enter a port from 1 to 65535, or a range such as 8000:8100.').waitFor()
     expect(sentChanges()).toBe(0)
 
     // Fixed, it is added: the simulator has it in Proxmox's names, the table shows it.
-    await port.fill('8443')
-    await section.getByLabel('Comment (optional)').fill('e2e-admin')
+    await typeInto(port, '8443', { replace: true })
+    expect(await port.inputValue()).toBe('8443')
+    await page.keyboard.press('Tab')
+    await page.keyboard.press('Tab')
+    // Tab from the port passes the source and lands on the comment.
+    const comment = section.getByLabel('Comment (optional)')
+    expect(await hasFocus(comment)).toBe(true)
+    await page.keyboard.type('e2e-admin')
+    expect(await comment.inputValue()).toBe('e2e-admin')
     await section.getByRole('button', { name: 'Add rule' }).click()
     await section.getByRole('status').filter({ hasText: 'Firewall rule added.' }).waitFor()
     expect(firewallOf(elizon.state, vps)).toHaveLength(seeded + 1)
@@ -75,7 +82,11 @@ describe('firewall rules, end to end', () => {
     const edit = section.getByRole('group', { name: 'Change rule “e2e-admin”' })
     const editPort = edit.getByLabel('Port or range (e.g. 22 or 8000:8100)')
     expect(await editPort.inputValue()).toBe('8443')
-    await editPort.fill('9443')
+    // The opened form takes the focus on its first field (the direction), so typing goes into the form.
+    await expect.poll(() => edit.evaluate((el) => el.contains((globalThis as unknown as { document: { activeElement: never } }).document.activeElement))).toBe(true)
+    expect(await hasFocus(edit.getByRole('combobox').first())).toBe(true)
+    await typeInto(editPort, '9443', { replace: true })
+    expect(await editPort.inputValue()).toBe('9443')
     await edit.getByRole('button', { name: 'Save changes' }).click()
     await section.getByRole('status').filter({ hasText: 'Rule “e2e-admin” changed.' }).waitFor()
     await expect.poll(() => row.innerText()).toMatch(/9443[\s\S]*On/)

@@ -11,7 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { addDemoAccounts } from '../harness/demo-accounts'
 import type { AluySimulator } from '../simulators/index'
 import type { AluyService } from '../simulators/aluy/model'
-import { escapeRegExp, nav, startE2eApp, type E2eApp, type E2eAppOptions } from '../support/e2e-app'
+import { escapeRegExp, hasFocus, nav, startE2eApp, typeInto, type E2eApp, type E2eAppOptions } from '../support/e2e-app'
 
 const options = {
   name: 'actions',
@@ -45,7 +45,7 @@ afterAll(() => app?.close())
 
 /** Finds the server in the table and opens its detail drawer. */
 async function openDetail(label: string) {
-  await page.getByRole('searchbox', { name: 'Search servers' }).fill(`"${label}"`)
+  await typeInto(page.getByRole('searchbox', { name: 'Search servers' }), `"${label}"`, { replace: true })
   await page.getByRole('table', { name: 'Servers' }).getByRole('row', { name: new RegExp(escapeRegExp(label)) }).first().click()
   const drawer = page.getByRole('dialog', { name: `Server ${label}` })
   // The action buttons come with the detail from the provider.
@@ -77,9 +77,12 @@ describe('server detail forms, end to end', () => {
     await drawer.getByRole('button', { name: 'Reinstall' }).click()
     const run = drawer.getByRole('button', { name: 'Run' })
     const confirm = drawer.getByLabel(`Type “${server.label}” to confirm`)
+    // The form takes the focus on its first field, the template, not the button that opened it.
+    await expect.poll(() => hasFocus(drawer.getByRole('combobox', { name: 'Operating system' }))).toBe(true)
 
     // The exact name alone is not enough: a template must be picked too.
-    await confirm.fill(server.label)
+    await typeInto(confirm, server.label)
+    expect(await confirm.inputValue()).toBe(server.label)
     expect(await run.isDisabled()).toBe(true)
     await drawer.getByRole('combobox', { name: 'Operating system' }).click()
     const options = page.getByRole('listbox').getByRole('option')
@@ -89,11 +92,14 @@ describe('server detail forms, end to end', () => {
 
     // Anything but the exact name keeps it disabled.
     for (const wrong of [server.label.slice(0, -1), `${server.label} `, server.label.toUpperCase(), '']) {
-      await confirm.fill(wrong)
+      await typeInto(confirm, wrong, { replace: true })
+      expect(await confirm.inputValue()).toBe(wrong)
       expect(await run.isDisabled(), `typed ${JSON.stringify(wrong)}`).toBe(true)
     }
-    await confirm.fill(server.label)
-    await drawer.getByLabel('Hostname (optional)').fill('rebuilt.example.test')
+    await typeInto(confirm, server.label, { replace: true })
+    const hostname = drawer.getByLabel('Hostname (optional)')
+    await typeInto(hostname, 'rebuilt.example.test')
+    expect(await hostname.inputValue()).toBe('rebuilt.example.test')
     await run.click()
     await expect.poll(() => drawer.getByRole('status').filter({ hasText: 'Reinstall: done.' }).count(), { timeout: 15_000 }).toBe(1)
 

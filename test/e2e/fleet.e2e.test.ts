@@ -7,7 +7,7 @@ import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { addDemoAccounts } from '../harness/demo-accounts'
 import type { AluySimulator, ElizonSimulator } from '../simulators/index'
-import { escapeRegExp, nav, startE2eApp, type E2eApp, type E2eAppOptions } from '../support/e2e-app'
+import { escapeRegExp, focusedId, hasFocus, nav, startE2eApp, typeInto, type E2eApp, type E2eAppOptions } from '../support/e2e-app'
 
 const options = {
   name: 'fleet',
@@ -46,8 +46,25 @@ async function serverCount(): Promise<number> {
   return Number(/^(\d+)/.exec(text)?.[1] ?? -1)
 }
 
-function search(query: string) {
-  return page.getByRole('searchbox', { name: 'Search servers' }).fill(query)
+/** Types the query into the search box as a person does (what was there is replaced); the box keeps the focus and shows all of it. */
+async function search(query: string): Promise<void> {
+  const box = page.getByRole('searchbox', { name: 'Search servers' })
+  await typeInto(box, query, { replace: true })
+  expect(await box.inputValue()).toBe(query)
+  expect(await focusedId(page)).toBe('fleet-search')
+}
+
+/** Opens the palette with Ctrl+K and types into it without clicking: the palette's input must have the focus. */
+async function typeInPalette(text: string) {
+  await page.keyboard.press('Control+k')
+  const palette = page.getByRole('dialog', { name: 'Command palette' })
+  await expect.poll(() => palette.isVisible()).toBe(true)
+  await expect.poll(() => focusedId(page)).toBe('palette-input')
+  await page.keyboard.type(text)
+  const input = palette.getByRole('combobox', { name: 'Go to a server or run an action' })
+  expect(await input.inputValue()).toBe(text)
+  expect(await focusedId(page)).toBe('palette-input')
+  return palette
 }
 
 function table() {
@@ -128,6 +145,8 @@ describe('fleet, end to end', () => {
     await page.getByRole('toolbar', { name: 'Bulk actions' }).getByRole('button', { name: 'Restart' }).click()
     const confirm = page.getByRole('dialog', { name: 'Confirm bulk action' })
     await expect.poll(() => confirm.innerText()).toContain(`${aluyAccount().label}: 1 server`)
+    // It opens on Cancel, so an Enter pressed at once cannot run the action on many servers.
+    await expect.poll(() => hasFocus(confirm.getByRole('button', { name: 'Cancel' }))).toBe(true)
     expect(await confirm.innerText()).toContain(`${elizonAccount().label}: 1 server`)
     await confirm.getByRole('button', { name: 'Restart on 2 servers' }).click()
 
@@ -157,9 +176,7 @@ describe('fleet, end to end', () => {
   it('jumps to a server from the command palette (Ctrl+K)', async () => {
     const target = elizonServices()[0]!
     await page.getByRole('table', { name: 'Servers' }).getByRole('rowgroup').last().focus()
-    await page.keyboard.press('Control+k')
-    const palette = page.getByRole('dialog', { name: 'Command palette' })
-    await palette.getByRole('combobox', { name: 'Go to a server or run an action' }).fill(target.name)
+    const palette = await typeInPalette(target.name)
     await expect.poll(() => palette.getByRole('option').first().innerText()).toContain(target.name)
     await page.keyboard.press('Enter')
     const drawer = page.getByRole('dialog', { name: `Server ${target.name}` })
@@ -172,9 +189,7 @@ describe('fleet, end to end', () => {
     const target = aluyServices()[0]!
     await nav(page).getByRole('link', { name: 'Accounts' }).click()
     await expect.poll(() => page.url()).toMatch(/#\/accounts$/)
-    await page.keyboard.press('Control+k')
-    const palette = page.getByRole('dialog', { name: 'Command palette' })
-    await palette.getByRole('combobox', { name: 'Go to a server or run an action' }).fill(target.label)
+    const palette = await typeInPalette(target.label)
     await expect.poll(() => palette.getByRole('option').first().innerText()).toContain(target.label)
     await page.keyboard.press('Enter')
     const drawer = page.getByRole('dialog', { name: `Server ${target.label}` })
@@ -213,8 +228,10 @@ describe('fleet, end to end', () => {
 
     await health.getByRole('button', { name: `Sign in again to ${account.label}` }).click()
     const dialog = page.getByRole('dialog', { name: `Sign in again to ${account.label}` })
+    // The dialog opens on its cookie field, ready for the paste.
+    await expect.poll(() => focusedId(page)).toBe('resign-credential')
     const fresh = aluy.state.renewSession(account.id)
-    await dialog.getByLabel('Session cookie').fill(`__Secure-next-auth.session-token=${fresh}`)
+    await dialog.getByLabel('Session cookie').fill(`__Secure-next-auth.session-token=${fresh}`) // pasted
     await dialog.getByRole('button', { name: 'Save and refresh' }).click()
     await expect.poll(() => dialog.isVisible()).toBe(false)
     await expect.poll(() => health.innerText(), { timeout: 15_000 }).not.toContain('Needs sign-in')

@@ -6,7 +6,7 @@ import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { openSshPublicKey } from '../integration/commerce-support'
 import type { AluySimulator } from '../simulators/index'
-import { startE2eApp, type E2eApp, type E2eAppOptions } from '../support/e2e-app'
+import { hasFocus, startE2eApp, typeInto, type E2eApp, type E2eAppOptions } from '../support/e2e-app'
 
 const options = {
   name: 'orders',
@@ -34,19 +34,26 @@ describe('orders, keys and tickets, end to end', () => {
     // The other tabs' panels are in the page too (hidden): work inside the builder.
     const builder = page.getByRole('region', { name: 'New order' })
     await builder.getByLabel('Account', { exact: true }).selectOption({ label: 'Acme aluy (aluy)' })
-    await builder.getByLabel('vCPU cores').fill('2')
-    await builder.getByLabel('RAM (GB)').fill('4')
-    await builder.getByLabel('Disk (GB)').fill('60')
+    for (const [name, value] of [['vCPU cores', '2'], ['RAM (GB)', '4'], ['Disk (GB)', '60']] as const) {
+      await typeInto(builder.getByLabel(name), value, { replace: true })
+      expect(await builder.getByLabel(name).inputValue()).toBe(value)
+    }
     await builder.getByText('Monthly', { exact: true }).click()
-    await builder.getByLabel('Promo code').fill('SUMMER10')
+    const promo = builder.getByLabel('Promo code')
+    await typeInto(promo, 'SUMMER10')
+    expect(await promo.inputValue()).toBe('SUMMER10')
     await builder.getByRole('button', { name: 'Check code' }).click()
     await expect.poll(() => builder.getByRole('status').filter({ hasText: 'Code applies: 10 % off.' }).count()).toBe(1)
     // 4 GB × €2 + 2 cores × €3 + 6 × 10 GB × €1 = €20.00, minus 10 %.
     await expect.poll(() => builder.getByRole('status', { name: 'Price quote' }).textContent()).toContain('€18.00 a month')
-    await builder.getByLabel('Label').fill('e2e-web-01')
+    const label = builder.getByLabel('Label')
+    await typeInto(label, 'e2e-web-01')
+    expect(await label.inputValue()).toBe('e2e-web-01')
     await builder.getByRole('button', { name: 'Review order' }).click()
 
     const dialog = page.getByRole('dialog', { name: 'Confirm order' })
+    // It opens on Cancel: an order costs money, so an Enter pressed at once places nothing.
+    await expect.poll(() => hasFocus(dialog.getByRole('button', { name: 'Cancel' }))).toBe(true)
     await expect.poll(() => dialog.getByText('Acme aluy').count()).toBe(1)
     await expect.poll(() => dialog.getByText('€18.00 charged now for the month').count()).toBe(1)
     await dialog.getByRole('button', { name: 'Place order' }).click()
@@ -64,8 +71,10 @@ describe('orders, keys and tickets, end to end', () => {
     await page.goto(app.urlOf('ssh-keys'))
     await page.getByRole('tab', { name: 'Add a key to accounts' }).click()
     const form = page.getByRole('form', { name: 'Add a key to accounts' })
-    await form.getByLabel('Key name').fill('e2e-laptop')
-    await form.getByLabel('Public key (OpenSSH)').fill(openSshPublicKey('e2e@laptop'))
+    const keyName = form.getByLabel('Key name')
+    await typeInto(keyName, 'e2e-laptop')
+    expect(await keyName.inputValue()).toBe('e2e-laptop')
+    await form.getByLabel('Public key (OpenSSH)').fill(openSshPublicKey('e2e@laptop')) // pasted
     await expect.poll(() => form.getByText('Looks like a valid ssh-ed25519 public key.').count()).toBe(1)
     await form.getByRole('button', { name: 'Add to chosen accounts' }).click()
     const results = form.getByRole('list', { name: 'Result per account' })
@@ -82,7 +91,10 @@ describe('orders, keys and tickets, end to end', () => {
     await page.getByRole('button', { name: `${ticket.subject} (new answer)` }).click()
     const thread = page.getByRole('region', { name: `Ticket ${ticket.subject}` })
     await expect.poll(() => thread.getByText('Done - rDNS updated.').count()).toBe(1)
-    await thread.getByLabel('Your reply').fill('Thanks, confirmed working.')
+    const reply = thread.getByLabel('Your reply')
+    await typeInto(reply, 'Thanks, confirmed working.')
+    expect(await reply.inputValue()).toBe('Thanks, confirmed working.')
+    expect(await hasFocus(reply)).toBe(true)
     await thread.getByRole('button', { name: 'Send reply' }).click()
     await expect.poll(() => thread.getByText('Thanks, confirmed working.').count(), { timeout: 15_000 }).toBe(1)
     expect(ticket.messages.at(-1)?.body).toBe('Thanks, confirmed working.')

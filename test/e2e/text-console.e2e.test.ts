@@ -4,7 +4,7 @@
 // role="log" text copy beside it for screen readers.
 import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { nav, startE2eApp, type E2eApp, type E2eAppOptions } from '../support/e2e-app'
+import { hasFocus, nav, startE2eApp, typeInto, type E2eApp, type E2eAppOptions } from '../support/e2e-app'
 
 const options = {
   name: 'text-console',
@@ -58,8 +58,12 @@ describe('elizon text console drawn by xterm.js', () => {
   })
 
   it('shows a command and its answer in the terminal and the log', async () => {
-    await panel().getByLabel('Command').fill('say hello from flotilla')
-    await panel().getByRole('button', { name: 'Send' }).click()
+    const command = panel().getByLabel('Command')
+    // The terminal writes new lines while the command is typed: the field keeps the focus and every key.
+    await typeInto(command, 'say hello from flotilla')
+    expect(await command.inputValue()).toBe('say hello from flotilla')
+    expect(await hasFocus(command)).toBe(true)
+    await page.keyboard.press('Enter')
     await expect.poll(terminalText, { timeout: 20_000 }).toContain('[Server] Executed command: say hello from flotilla')
     const log = panel().getByRole('log', { name: `Console output of ${gameLabel}` })
     await expect.poll(() => log.innerText()).toContain('> say hello from flotilla')

@@ -136,3 +136,38 @@ export function nav(page: Page): Locator {
 export function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
 }
+
+/** The page's focus as the tests read it (no DOM lib in the tests' types). */
+interface FocusedElement {
+  id: string
+  tagName: string
+  getAttribute(name: string): string | null
+}
+
+/** The id of the element that has the focus ('' when it has none or no id). */
+export function focusedId(page: Page): Promise<string> {
+  return page.evaluate(() => (globalThis as unknown as { document: { activeElement: FocusedElement | null } }).document.activeElement?.id ?? '')
+}
+
+/** Whether `field`'s element is the one with the focus. */
+export function hasFocus(field: Locator): Promise<boolean> {
+  return field.evaluate((el) => el === (globalThis as unknown as { document: { activeElement: unknown } }).document.activeElement)
+}
+
+/**
+ * Types `text` as a person does: clicks the field (a person looks at it and
+ * clicks), checks it really has the focus, and presses the keys one by one, so
+ * a field that loses the focus or re-renders while typed into loses keys here
+ * as it would for the user. `replace` first selects what is there (Ctrl+A).
+ * Use `fill()` only for what a person would paste (and say so: `// pasted`).
+ */
+export async function typeInto(field: Locator, text: string, options: { replace?: boolean } = {}): Promise<void> {
+  await field.click()
+  if (!(await hasFocus(field))) throw new Error(`clicking ${String(field)} did not give it the focus`)
+  const keyboard = field.page().keyboard
+  if (options.replace) {
+    await keyboard.press('ControlOrMeta+a')
+    await keyboard.press('Backspace')
+  }
+  await keyboard.type(text)
+}

@@ -56,10 +56,30 @@ describe('compileQuery', () => {
     expect(labels('tag:prod')).toEqual(['web-1'])
   })
   it('combines terms with AND and honours negation', () => {
-    expect(labels('account:acme -power:stopped')).toEqual(['web-1'])
+    expect(labels('account:acme* -power:stopped')).toEqual(['web-1'])
     expect(labels('-status:active')).toEqual(['game-7'])
-    expect(labels('account:acme tag:web')).toEqual(['web-1'])
-    expect(labels('account:acme tag:nope')).toEqual([])
+    expect(labels('account:acme* tag:web')).toEqual(['web-1'])
+    expect(labels('account:acme* tag:nope')).toEqual([])
+  })
+  it('matches account: against whole names (label or id), case-insensitively, with * as a wildcard', () => {
+    const prod = makeAccount('acc_pppppppp', 'prod')
+    const prod2 = makeAccount('acc_qqqqqqqq', 'prod2')
+    const accountRows = [
+      buildRow(makeServer({ id: 'p1', label: 'p-web', accountId: prod.id }), prod),
+      buildRow(makeServer({ id: 'p2', label: 'p2-web', accountId: prod2.id }), prod2)
+    ]
+    const find = (query: string) => accountRows.filter(compileQuery(query)).map((r) => r.server.label)
+    expect(find('account:prod')).toEqual(['p-web'])
+    expect(find('account:PROD')).toEqual(['p-web'])
+    expect(find('-account:prod')).toEqual(['p2-web'])
+    expect(find('account:prod*')).toEqual(['p-web', 'p2-web'])
+    expect(find('account:*2')).toEqual(['p2-web'])
+    expect(find('account:pro')).toEqual([])
+    expect(find('account:acc_qqqqqqqq')).toEqual(['p2-web'])
+    // Regular-expression characters in a name are literal.
+    expect(find('account:prod.')).toEqual([])
+    expect(labels('account:acme')).toEqual([])
+    expect(labels('account:"acme aluy"')).toEqual(['web-1', 'db-1'])
   })
 })
 

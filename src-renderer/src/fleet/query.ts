@@ -76,17 +76,42 @@ export function parseQuery(query: string): QueryTerm[] {
   })
 }
 
-function termMatches(term: QueryTerm, row: Searchable): boolean {
-  if (term.field === null) return row.text.includes(term.value)
+/** Qualifiers whose value names one thing: the whole name must match (`*` for any run of characters). */
+const WHOLE_NAME_FIELDS: ReadonlySet<Qualifier> = new Set(['account'])
+
+/**
+ * `account:prod` must not find `prod2`: the value matches a whole name (the
+ * account's label or id), case-insensitively, with `*` standing for any run of
+ * characters (`account:prod*`). Anchored, so one value never spills into the next.
+ */
+function wholeNamePattern(value: string): RegExp {
+  const source = value
+    .split('*')
+    .map((part) => part.replace(/[.+?^${}()|[\]\\]/g, '\\$&'))
+    .join('[^' + VALUE_SEPARATOR + ']*')
+  return new RegExp(`(?:^|${VALUE_SEPARATOR})${source}(?:${VALUE_SEPARATOR}|$)`)
+}
+
+type TermTest = (row: Searchable) => boolean
+
+/** One term as a test over a row, built once per query (not per row: 10,000 rows). */
+function termTest(term: QueryTerm): TermTest {
+  const { field, value } = term
+  if (field === null) return (row) => row.text.includes(value)
+  if (WHOLE_NAME_FIELDS.has(field)) {
+    const pattern = wholeNamePattern(value)
+    return (row) => pattern.test(row.fields[field])
+  }
   // A value never contains the separator, so a match inside the joined string is a match inside one value.
-  return row.fields[term.field].includes(term.value)
+  return (row) => row.fields[field].includes(value)
 }
 
 /** A predicate for the whole query: every term must hold (negated terms must not). */
 export function compileQuery(query: string): (row: Searchable) => boolean {
   const terms = parseQuery(query)
   if (terms.length === 0) return () => true
-  return (row) => terms.every((term) => termMatches(term, row) !== term.negate)
+  const tests = terms.map((term) => ({ test: termTest(term), negate: term.negate }))
+  return (row) => tests.every(({ test, negate }) => test(row) !== negate)
 }
 
 /** The qualifier being typed at the end of the query (for completion hints), if any. */

@@ -29,6 +29,21 @@ describe('SpendChart without a canvas', () => {
     expect(w.find('canvas').exists()).toBe(false)
   })
 
+  it('shows months without spend between the first and the last as zero, in order', async () => {
+    const w = mountChart([
+      { month: '2025-11', totalCents: 500 },
+      { month: '2026-02', totalCents: 1250 }
+    ])
+    await flushPromises()
+    const rows = w.get('table').findAll('tbody tr').map((r) => r.findAll('td').map((c) => c.text()))
+    expect(rows).toEqual([
+      ['Nov 25', '€5.00'],
+      ['Dec 25', '€0.00'],
+      ['Jan 26', '€0.00'],
+      ['Feb 26', '€12.50']
+    ])
+  })
+
   it('shows only the last 24 months', () => {
     const points = Array.from({ length: 30 }, (_, i) => ({ month: `20${24 + Math.floor(i / 12)}-${String((i % 12) + 1).padStart(2, '0')}`, totalCents: i }))
     const w = mountChart(points)

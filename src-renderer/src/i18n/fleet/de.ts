@@ -6,7 +6,7 @@ import type { MessageSchema } from '../en'
 const fleetTable: MessageSchema<typeof en> = {
   search: 'Server durchsuchen',
   searchPlaceholder: 'z. B. web status:active -power:running account:"Acme"',
-  searchHelp: 'Wörter suchen in Name, IP, Notiz und Tags. Filter: account: provider: status: power: kind: location: tag: — mit vorangestelltem - ausschließen.',
+  searchHelp: 'Wörter suchen in Name, IP, Notiz und Tags. Filter: account: provider: status: power: kind: location: tag: — mit vorangestelltem - ausschließen. account: nimmt den ganzen Namen, * für beliebige Zeichen (account:prod*).',
   count: '{shown} von {total} Servern',
   noMatch: 'Kein Server passt zur Suche.',
   columnChooser: 'Spalten',

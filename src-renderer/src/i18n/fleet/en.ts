@@ -3,7 +3,7 @@
 const fleetTable = {
   search: 'Search servers',
   searchPlaceholder: 'e.g. web status:active -power:running account:"Acme"',
-  searchHelp: 'Words match name, IP, note and tags. Qualifiers: account: provider: status: power: kind: location: tag: — put - in front to exclude.',
+  searchHelp: 'Words match name, IP, note and tags. Qualifiers: account: provider: status: power: kind: location: tag: — put - in front to exclude. account: takes a whole name, * for any characters (account:prod*).',
   count: '{shown} of {total} servers',
   noMatch: 'No server matches the search.',
   columnChooser: 'Columns',

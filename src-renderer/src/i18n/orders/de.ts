@@ -8,6 +8,8 @@ const de: typeof en = {
   compareTitle: 'Preise vergleichen',
   account: 'Konto',
   chooseAccount: 'Konto wählen …',
+  catalogMissing: 'Bei {account} gibt es keinen Katalog zum Bestellen: Auf die Frage nach Produkten und Preisen antwortete der Anbieter „nicht gefunden“. Vielleicht bietet dieses Konto keine Bestellungen über die API an, oder seine Basis-URL zeigt an die falsche Stelle. Bitte die Basis-URL unter Konten prüfen oder auf der Website des Anbieters bestellen.',
+  catalogFailed: 'Der Katalog von {account} konnte nicht geladen werden: {reason}',
   browserOnly: 'Die API dieses Anbieters beschreibt keinen Checkout; bestellt wird deshalb auf seiner Website. Die Preise unten berechnet der Server des Anbieters.',
   continueInBrowser: 'Im Browser fortfahren',
   continueInBrowserFor: 'Im Browser fortfahren: {name}',

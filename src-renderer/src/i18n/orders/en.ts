@@ -6,6 +6,8 @@ export default {
   compareTitle: 'Compare prices',
   account: 'Account',
   chooseAccount: 'Choose an account…',
+  catalogMissing: 'There is no catalog to order from at {account}: when Flotilla asked the provider for its products and prices, it answered “not found”. This account may not offer ordering through the API, or its base URL may point to the wrong place. Check the base URL under Accounts, or order on the provider’s website.',
+  catalogFailed: 'The catalog of {account} could not be loaded: {reason}',
   browserOnly: 'This provider’s API describes no checkout, so orders continue on its website. Prices below are calculated by the provider’s server.',
   continueInBrowser: 'Continue in browser',
   continueInBrowserFor: 'Continue in browser: {name}',
