@@ -21,6 +21,7 @@ import { SettingsStore } from './settings/settings-store'
 import { createBillingFeature, type SaveFile } from './billing/billing-handlers'
 import { CacheKeyStore } from './billing/cache-crypto'
 import { createCommerceFeature } from './orders/commerce-feature'
+import { createSshFeature, type SshFeatureDeps } from './ssh/ssh-feature'
 
 export interface AppCoreOptions {
   readonly userDataDir: string
@@ -43,6 +44,8 @@ export interface AppCoreOptions {
   readonly saveFile?: SaveFile
   /** Electron's console windows (isolated embeds, pop-outs); absent in the harness. */
   readonly console?: ConsoleEdge
+  /** SSH terminal (issue 15): Electron's pop-out window; tests' home, agent and timeouts. */
+  readonly ssh?: { readonly openWindow?: SshFeatureDeps['openWindow']; readonly options?: SshFeatureDeps['options'] }
 }
 
 export type CoreEventListener = (event: EventChannel, payload: unknown) => void
@@ -157,6 +160,18 @@ export async function createAppCore(opts: AppCoreOptions): Promise<AppCore> {
     ...(opts.saveFile ? { saveFile: opts.saveFile } : {})
   })
 
+  const ssh = await createSshFeature({
+    userDataDir: opts.userDataDir,
+    secrets: opts.secretStore,
+    logger: opts.logger,
+    emit,
+    servers: () => fleet.snapshot().servers,
+    accounts: () => repo.list(),
+    fleetHandlers: fleetFeature.handlers,
+    ...(opts.ssh?.openWindow ? { openWindow: opts.ssh.openWindow } : {}),
+    ...(opts.ssh?.options ? { options: opts.ssh.options } : {})
+  })
+
   const handlers: HandlerTable = {
     'app.info': async () => ({
       name: 'Flotilla',
@@ -189,6 +204,7 @@ export async function createAppCore(opts: AppCoreOptions): Promise<AppCore> {
     ...billing.handlers,
     ...fleetFeature.handlers,
     ...commerce.handlers,
+    ...ssh.handlers,
     // @feature-handlers
   }
 
@@ -201,6 +217,7 @@ export async function createAppCore(opts: AppCoreOptions): Promise<AppCore> {
     pollTicketsNow: () => commerce.ticketPoller.pollOnce(),
     async dispose() {
       consoles.closeAll()
+      ssh.dispose()
       // Background work (refreshes, ticket rounds, invoice syncs, bulk jobs) settles before the core is gone.
       await Promise.all([fleetFeature.dispose(), billing.dispose(), commerce.dispose(), fleet.dispose()])
       listeners.clear()
