@@ -62,7 +62,7 @@ export function createAuthHandler(ctx: AuthContext): AuthHandlerMiddleware {
 async function nextAllowed(steps: Step[], left: AuthenticationType[] | null, ctx: AuthContext): Promise<AnyAuthMethod | false> {
   for (let step = steps.shift(); step; step = steps.shift()) {
     if (ctx.cancelled()) return false
-    if (left && !left.includes(step.method)) continue
+    if (left ? !left.includes(step.method) : step.method !== 'none') continue
     const method = await step.run()
     if (method && !ctx.cancelled()) {
       ctx.onMethod(method.type)
@@ -74,7 +74,9 @@ async function nextAllowed(steps: Step[], left: AuthenticationType[] | null, ctx
 
 function buildSteps(ctx: AuthContext): Step[] {
   const username = ctx.user
-  const steps: Step[] = []
+  // 'none' first, as OpenSSH does: the server's answer lists the methods it allows, so
+  // nothing is asked of the user for a method the server would refuse anyway.
+  const steps: Step[] = [{ method: 'none', run: async () => ({ type: 'none', username }) }]
   if (ctx.agent) steps.push({ method: 'publickey', run: async () => ({ type: 'agent', username, agent: ctx.agent! }) })
   for (const path of ctx.keyPaths) steps.push({ method: 'publickey', run: () => keyFileMethod(ctx, path) })
   for (const key of ctx.heldKeys) steps.push({ method: 'publickey', run: async () => ({ type: 'publickey', username, key }) })
