@@ -6,6 +6,7 @@ import billing from './billing/de'
 import orders from './orders/de'
 import sshKeys from './ssh-keys/de'
 import tickets from './tickets/de'
+import ssh from './ssh/de'
 // @feature-imports
 
 const de: Messages = {
@@ -17,6 +18,7 @@ const de: Messages = {
     main: 'Hauptnavigation',
     fleet: 'Flotte',
     consoles: 'Konsolen',
+    terminals: 'Terminals',
     billing: 'Abrechnung',
     orders: 'Bestellungen',
     sshKeys: 'SSH-Schlüssel',
@@ -167,6 +169,7 @@ const de: Messages = {
   orders,
   sshKeys,
   tickets,
+  ssh,
   // @feature-messages
 }
 

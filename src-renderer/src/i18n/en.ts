@@ -8,6 +8,7 @@ import billing from './billing/en'
 import orders from './orders/en'
 import sshKeys from './ssh-keys/en'
 import tickets from './tickets/en'
+import ssh from './ssh/en'
 // @feature-imports
 
 const en = {
@@ -19,6 +20,7 @@ const en = {
     main: 'Main',
     fleet: 'Fleet',
     consoles: 'Consoles',
+    terminals: 'Terminals',
     billing: 'Billing',
     orders: 'Orders',
     sshKeys: 'SSH keys',
@@ -169,6 +171,7 @@ const en = {
   orders,
   sshKeys,
   tickets,
+  ssh,
   // @feature-messages
 }
 
