@@ -67,6 +67,8 @@ const de: typeof en = {
     cancel: 'Abbrechen'
   },
   prompt: {
+    password: 'Passwort',
+    passphrase: 'Passphrase',
     passwordTitle: 'Passwort für {user}',
     passphraseTitle: 'Passphrase von {path}',
     kbdTitle: 'Der Server fragt',

@@ -65,6 +65,8 @@ export default {
     cancel: 'Cancel'
   },
   prompt: {
+    password: 'Password',
+    passphrase: 'Passphrase',
     passwordTitle: 'Password for {user}',
     passphraseTitle: 'Passphrase of {path}',
     kbdTitle: 'The server asks',
