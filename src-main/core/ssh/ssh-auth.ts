@@ -7,10 +7,13 @@
 // (asynchronous) hostVerifier said yes.
 import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
-import { utils, type AnyAuthMethod, type AuthenticationType, type AuthHandlerMiddleware, type ParsedKey } from 'ssh2'
+// ssh2 is CommonJS: a default import works from Node's ESM loader and the bundle alike.
+import ssh2, { type AnyAuthMethod, type AuthenticationType, type AuthHandlerMiddleware, type ParsedKey } from 'ssh2'
 import type { SshPromptEvent } from '../../shared/contracts/ssh'
 import type { Logger } from '../logging/logger'
 import type { SecretStore } from '../secrets/secret-store'
+
+const { utils } = ssh2
 
 export type PromptRequest = Omit<SshPromptEvent, 'sessionId' | 'promptId'>
 export type PromptAnswer = { readonly answers: readonly string[]; readonly remember: boolean } | null

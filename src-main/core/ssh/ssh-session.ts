@@ -4,7 +4,8 @@
 // (batched, flow-controlled); a session log is written only while the user has
 // one started.
 import { createWriteStream, type WriteStream } from 'node:fs'
-import { Client, type ClientChannel } from 'ssh2'
+// ssh2 is CommonJS: a default import works from Node's ESM loader and the bundle alike.
+import ssh2, { type Client, type ClientChannel } from 'ssh2'
 import type { SshHostKeyEvent, SshStateEvent } from '../../shared/contracts/ssh'
 import { createAuthHandler, type AuthContext, type PromptAnswer, type PromptRequest } from './ssh-auth'
 import { keyTypeOf, sha256Fingerprint } from './host-key'
@@ -64,12 +65,14 @@ export class SshSession {
     this.cancelled = false
     this.failure = null
     this.pump.reset()
-    const client = new Client()
+    const client = new ssh2.Client()
     this.client = client
     this.deps.emitState({ state: 'connecting' })
     return new Promise<void>((resolve, reject) => {
       const timer = setTimeout(() => this.fail(client, 'timeout', 'The server did not answer in time.'), this.deps.connectTimeoutMs ?? 20_000)
       const fail = (e: Error): void => reject(e)
+      // Keystrokes are tiny packets: without TCP_NODELAY, Nagle holds each one back for an ACK.
+      client.once('connect', () => client.setNoDelay(true))
       client.once('ready', () => this.openShell(client).then(resolve, fail))
       client.on('error', (e: Error & { level?: string }) => {
         clearTimeout(timer)
