@@ -171,6 +171,19 @@ describe('SSH sign-in against a real sshd', () => {
     expect(r.events.some((e) => e.event === 'ssh.prompt')).toBe(false)
   })
 
+  it('a server without a user override signs in as its account’s default user', async () => {
+    const r = await rig(['publickey'], { agent: true })
+    const snapshot = unwrap(await r.fx.dispatch('fleet.get', undefined)) as FleetSnapshot
+    const accountId = snapshot.servers[0]!.accountId
+    unwrap(await r.fx.dispatch('ssh.setOverride', { serverKey: r.key, override: { address: '127.0.0.1', port: r.peer.port } }))
+    expect(unwrap(await r.fx.dispatch('ssh.target', { serverKey: r.key }))).toMatchObject({ user: 'root', accountDefaultUser: null })
+    unwrap(await r.fx.dispatch('ssh.setPrefs', { defaultUsers: { [accountId]: r.peer.user } }))
+    const s = await open(r)
+    expect(s.user).toBe(r.peer.user)
+    await acceptHostKey(r, s)
+    await runs(r, s, 'id -un', r.peer.user)
+  })
+
   it('wrong credentials end in a clear auth-failed state', async () => {
     const r = await rig(['password'])
     const s = await open(r)

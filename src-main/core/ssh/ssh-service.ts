@@ -64,12 +64,14 @@ export class SshService {
     return {
       serverKey,
       label: server.label,
+      accountId: server.accountId,
+      accountDefaultUser: this.prefs.get().defaultUsers[server.accountId] ?? null,
       accountLabel: this.deps.accountById(server.accountId)?.label ?? server.accountId,
       providerAddresses,
       address: override.address || providerAddresses[0] || null,
       port: override.port ?? 22,
       user: override.user || this.prefs.get().defaultUsers[server.accountId] || 'root',
-      keyPath: override.keyPath || null,
+      keyPath: override.keyPath ? override.keyPath.replace(/^~(?=[/\\])/, this.deps.homeDir) : null,
       override
     }
   }

@@ -36,7 +36,10 @@ export const DEFAULT_SSH_PREFS: SshPrefs = { defaultUsers: {}, keepaliveSec: 30,
 export const SshTarget = z.object({
   serverKey: ServerKey,
   label: z.string(),
+  accountId: z.string(),
   accountLabel: z.string(),
+  /** The account's default user (SshPrefs.defaultUsers), used when the server has no user override. */
+  accountDefaultUser: z.string().nullable(),
   /** The provider's addresses (IPv4 first), for the override form's hint. */
   providerAddresses: z.array(z.string()),
   address: z.string().nullable(),

@@ -4,7 +4,7 @@
 // terminal view, which acks them after xterm has written them.
 import { defineStore } from 'pinia'
 import { computed, ref } from 'vue'
-import type { SshHostKeyEvent, SshOpened, SshOverride, SshPromptEvent, SshStateEvent } from '@shared/contracts/ssh'
+import type { SshHostKeyEvent, SshOpened, SshOverride, SshPrefs, SshPromptEvent, SshStateEvent } from '@shared/contracts/ssh'
 import { call, onEvent } from '../api/client'
 
 export interface SshTab {
@@ -137,7 +137,8 @@ export const useSshStore = defineStore('ssh', () => {
   const target = (serverKey: string) => call('ssh.target', { serverKey })
   const setOverride = (serverKey: string, override: SshOverride) => call('ssh.setOverride', { serverKey, override })
   const prefs = () => call('ssh.prefs')
+  const setPrefs = (patch: Partial<SshPrefs>) => call('ssh.setPrefs', patch)
   const popOut = (serverKey: string) => call('ssh.popOut', { serverKey })
 
-  return { tabs, activeId, active, subscribe, attach, open, reconnect, close, answerHostKey, answerPrompt, setLogging, input, resize, target, setOverride, prefs, popOut }
+  return { tabs, activeId, active, subscribe, attach, open, reconnect, close, answerHostKey, answerPrompt, setLogging, input, resize, target, setOverride, prefs, setPrefs, popOut }
 })
