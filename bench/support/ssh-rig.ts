@@ -66,7 +66,7 @@ export async function startSshRig(name: string): Promise<SshRig> {
       await new Promise((r) => setTimeout(r, 50))
     }
     const screen = page.locator('.xterm-accessibility-tree')
-    return { peer, harness, page, screenText: () => screen.innerText(), close }
+    return { peer, harness, page, screenText: () => screen.innerText({ timeout: 2000 }).catch(() => ''), close }
   } catch (error) {
     await close()
     throw error
