@@ -6,6 +6,8 @@ import { run as d1 } from './d1-invoice-sync'
 import { run as d2 } from './d2-pdf-open'
 import { run as d3 } from './d3-invoice-search'
 import { run as c1 } from './c1-console'
+import { run as e1 } from './e1-ssh-throughput'
+import { run as e2 } from './e2-ssh-echo'
 
 const BENCHMARKS: Record<string, () => Promise<object>> = {
   c1: c1,
@@ -14,7 +16,9 @@ const BENCHMARKS: Record<string, () => Promise<object>> = {
   b3: b3,
   d1: d1,
   d2: d2,
-  d3: d3
+  d3: d3,
+  e1: e1,
+  e2: e2
 }
 
 const results: Record<string, object> = {}

@@ -24,6 +24,7 @@ import { cleanUserDataTemps } from './storage/temp-files'
 import { createBillingFeature, type SaveFile } from './billing/billing-handlers'
 import { CacheKeyStore } from './billing/cache-crypto'
 import { createCommerceFeature } from './orders/commerce-feature'
+import { createSshFeature, type SshFeatureDeps } from './ssh/ssh-feature'
 
 export interface AppCoreOptions {
   readonly userDataDir: string
@@ -46,6 +47,8 @@ export interface AppCoreOptions {
   readonly saveFile?: SaveFile
   /** Electron's console windows (isolated embeds, pop-outs); absent in the harness. */
   readonly console?: ConsoleEdge
+  /** SSH terminal (issue 15): Electron's pop-out window; tests' home, agent and timeouts. */
+  readonly ssh?: { readonly openWindow?: SshFeatureDeps['openWindow']; readonly options?: SshFeatureDeps['options'] }
 }
 
 export type CoreEventListener = (event: EventChannel, payload: unknown) => void
@@ -167,6 +170,18 @@ export async function createAppCore(opts: AppCoreOptions): Promise<AppCore> {
     ...(opts.saveFile ? { saveFile: opts.saveFile } : {})
   })
 
+  const ssh = await createSshFeature({
+    userDataDir: opts.userDataDir,
+    secrets: opts.secretStore,
+    logger: opts.logger,
+    emit,
+    servers: () => fleet.snapshot().servers,
+    accounts: () => repo.list(),
+    fleetHandlers: fleetFeature.handlers,
+    ...(opts.ssh?.openWindow ? { openWindow: opts.ssh.openWindow } : {}),
+    ...(opts.ssh?.options ? { options: opts.ssh.options } : {})
+  })
+
   const handlers: HandlerTable = {
     'app.info': async () => ({
       name: 'Flotilla',
@@ -203,6 +218,7 @@ export async function createAppCore(opts: AppCoreOptions): Promise<AppCore> {
     ...billing.handlers,
     ...fleetFeature.handlers,
     ...commerce.handlers,
+    ...ssh.handlers,
     // @feature-handlers
   }
 
@@ -215,6 +231,7 @@ export async function createAppCore(opts: AppCoreOptions): Promise<AppCore> {
     pollTicketsNow: () => commerce.ticketPoller.pollOnce(),
     async dispose() {
       consoles.closeAll()
+      ssh.dispose()
       // Background work (refreshes, ticket rounds, invoice syncs, bulk jobs) settles before the core is gone.
       await Promise.all([fleetFeature.dispose(), billing.dispose(), commerce.dispose(), fleet.dispose()])
       listeners.clear()

@@ -11,6 +11,7 @@ import { isFlotillaError } from '../shared/errors'
 import { installAppMenu } from './app-menu'
 import { handleAppProtocol, registerAppScheme } from './app-protocol'
 import { createConsoleEdge } from './console-embed'
+import { createSshWindowOpener } from './ssh-window'
 import { devServerUrl, rendererEntryUrl, trustedOrigins } from './origins'
 import {
   hardenAllWebContents,
@@ -111,6 +112,9 @@ async function startWhenReady(paths: MainProcessPaths, edge: Edge, env: NodeJS.P
     systemLocale: app.getSystemLocale(),
     openExternal: (url) => openExternalGuarded(url, logger),
     console: createConsoleEdge({ preloadPath: paths.preloadPath, ...(paths.iconPath ? { iconPath: paths.iconPath } : {}), entryUrl: rendererEntryUrl(edge.devUrl), logger }),
+    ssh: {
+      openWindow: createSshWindowOpener({ preloadPath: paths.preloadPath, ...(paths.iconPath ? { iconPath: paths.iconPath } : {}), entryUrl: rendererEntryUrl(edge.devUrl), logger })
+    },
     saveFile: createSaveFile({
       dialog: () => dialog,
       window: () => BrowserWindow.getFocusedWindow() ?? BrowserWindow.getAllWindows()[0],

@@ -22,6 +22,7 @@ import { sshKeysContract } from './contracts/ssh-keys'
 import { ticketsContract, ticketsEvents } from './contracts/tickets'
 import { backupsContract } from './contracts/backups'
 import { firewallContract } from './contracts/firewall'
+import { sshContract, sshEvents } from './contracts/ssh'
 import type { EventChannel, InvokeChannel, Method, Namespace } from './ipc-channels'
 
 const NoInput = z.undefined()
@@ -140,6 +141,7 @@ export const contract = {
   ...ticketsContract,
   ...backupsContract,
   ...firewallContract,
+  ...sshContract,
   // @invoke-contract
 } as const satisfies Record<InvokeChannel, { input: z.ZodType; output: z.ZodType }>
 
@@ -152,6 +154,7 @@ export const events = {
   ...fleetEvents,
   ...billingEvents,
   ...ticketsEvents,
+  ...sshEvents,
   // @event-contract
 } as const satisfies Record<EventChannel, z.ZodType>
 

@@ -77,6 +77,21 @@ export const INVOKE_CHANNELS = [
   'firewall.create',
   'firewall.update',
   'firewall.delete',
+  'ssh.target',
+  'ssh.setOverride',
+  'ssh.prefs',
+  'ssh.setPrefs',
+  'ssh.open',
+  'ssh.input',
+  'ssh.resize',
+  'ssh.ack',
+  'ssh.close',
+  'ssh.answerHostKey',
+  'ssh.answerPrompt',
+  'ssh.reconnect',
+  'ssh.startLog',
+  'ssh.stopLog',
+  'ssh.popOut',
   // @invoke-channels
 ] as const
 export type InvokeChannel = (typeof INVOKE_CHANNELS)[number]
@@ -96,6 +111,10 @@ export const EVENT_CHANNELS = [
   'invoices.sync',
   'invoices.changed',
   'tickets.staffReplied',
+  'ssh.output',
+  'ssh.state',
+  'ssh.hostKey',
+  'ssh.prompt',
   // @event-channels
 ] as const
 export type EventChannel = (typeof EVENT_CHANNELS)[number]

@@ -15,6 +15,7 @@ export interface NavItem {
 export const NAV_ITEMS: readonly NavItem[] = [
   { key: 'fleet', path: '/fleet', icon: 'pi pi-server' },
   { key: 'consoles', path: '/consoles', icon: 'pi pi-desktop' },
+  { key: 'terminals', path: '/terminals', icon: 'pi pi-code' },
   { key: 'billing', path: '/billing', icon: 'pi pi-wallet' },
   { key: 'orders', path: '/orders', icon: 'pi pi-shopping-cart' },
   { key: 'sshKeys', path: '/ssh-keys', icon: 'pi pi-key' },
@@ -33,6 +34,7 @@ export const routes: RouteRecordRaw[] = [
   { path: '/accounts', name: 'accounts', component: () => import('./views/AccountsView.vue') },
   { path: '/billing', name: 'billing', component: () => import('./views/BillingView.vue') },
   { path: '/consoles', name: 'consoles', component: () => import('./views/ConsolesView.vue') },
+  { path: '/terminals', name: 'terminals', component: () => import('./views/TerminalsView.vue') },
   { path: '/orders', name: 'orders', component: () => import('./views/OrdersView.vue') },
   { path: '/ssh-keys', name: 'sshKeys', component: () => import('./views/SshKeysView.vue') },
   { path: '/tickets', name: 'tickets', component: () => import('./views/TicketsView.vue') },

@@ -5,7 +5,7 @@ import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { randomBytes } from 'node:crypto'
-import { createAppCore, type AppCore } from '../../src-main/core/app-core'
+import { createAppCore, type AppCore, type AppCoreOptions } from '../../src-main/core/app-core'
 import type { SaveFile } from '../../src-main/core/billing/billing-handlers'
 import { createHttpClient } from '../../src-main/core/http/fetch-http-client'
 import { createDispatcher, type Dispatch } from '../../src-main/core/ipc/dispatch'
@@ -33,7 +33,9 @@ export function testHttpClient() {
  * `learnFacts` (default false here): the background detail calls that fill in
  * aluy locations would otherwise mix into tests that count requests or inject faults.
  */
-export async function makeCoreFixture(options: { refreshOnStart?: boolean; learnFacts?: boolean; saveFile?: SaveFile } = {}): Promise<CoreFixture> {
+export async function makeCoreFixture(
+  options: { refreshOnStart?: boolean; learnFacts?: boolean; saveFile?: SaveFile; ssh?: AppCoreOptions['ssh'] } = {}
+): Promise<CoreFixture> {
   const userDataDir = await mkdtemp(join(tmpdir(), 'flotilla-test-'))
   const secrets = new KeytarSecretStore({ service: `Flotilla-test-${randomBytes(4).toString('hex')}` })
   const logFile = join(userDataDir, 'logs', 'flotilla.log')
@@ -49,7 +51,8 @@ export async function makeCoreFixture(options: { refreshOnStart?: boolean; learn
       http: testHttpClient(),
       refreshOnStart: options.refreshOnStart ?? false,
       learnFacts: options.learnFacts ?? false,
-      ...(options.saveFile ? { saveFile: options.saveFile } : {})
+      ...(options.saveFile ? { saveFile: options.saveFile } : {}),
+      ...(options.ssh ? { ssh: options.ssh } : {})
     })
   const fixture: CoreFixture = {
     userDataDir,

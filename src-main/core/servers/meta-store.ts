@@ -58,7 +58,7 @@ export class MetaStore {
   }
 
   private store(key: string, m: ServerMeta): void {
-    if (m.tags.length === 0 && m.note === '' && !m.favourite) this.meta.delete(key)
+    if (m.tags.length === 0 && m.note === '' && !m.favourite && !hasOverride(m)) this.meta.delete(key)
     else this.meta.set(key, m)
   }
 
@@ -74,6 +74,17 @@ function applyChange(current: ServerMeta, input: z.output<typeof SetMetaInput>):
   return {
     tags: [...new Set(tags)].slice(0, 50),
     note: input.note ?? current.note,
-    favourite: input.favourite ?? current.favourite
+    favourite: input.favourite ?? current.favourite,
+    ...sshOf(input.ssh ?? current.ssh)
   }
+}
+
+/** SSH overrides (issue 15): kept only when at least one field is set. */
+function sshOf(ssh: ServerMeta['ssh']): Pick<ServerMeta, 'ssh'> {
+  const set = Object.fromEntries(Object.entries(ssh ?? {}).filter(([, v]) => v !== undefined && v !== ''))
+  return Object.keys(set).length > 0 ? { ssh: set } : {}
+}
+
+function hasOverride(m: ServerMeta): boolean {
+  return m.ssh !== undefined && Object.keys(m.ssh).length > 0
 }

@@ -3,6 +3,7 @@
 // bulk jobs with progress, local per-server metadata and the activity log.
 // Compiled for main and renderer: zod and the shared domain only.
 import { z } from 'zod'
+import { SshOverride } from './ssh'
 import { AccountId, ProviderId, Server, SERVER_STATUSES, POWER_STATES } from '../domain'
 import { SerializedError } from '../errors'
 import { LocalServerKey, ServerKey as StrictServerKey, TemplateId } from './ids'
@@ -364,7 +365,9 @@ export const Tag = z.string().trim().min(1).max(40).regex(/^[^\s,]+$/, 'a tag ha
 export const ServerMeta = z.object({
   tags: z.array(Tag).max(50),
   note: z.string().max(5000),
-  favourite: z.boolean()
+  favourite: z.boolean(),
+  /** SSH overrides (user, port, address, key file) for this server (issue 15). */
+  ssh: SshOverride.optional()
 })
 export type ServerMeta = z.infer<typeof ServerMeta>
 export const ServerMetaMap = z.record(z.string(), ServerMeta)
@@ -377,7 +380,9 @@ export const SetMetaInput = z.object({
   addTags: z.array(Tag).max(50).optional(),
   removeTags: z.array(Tag).max(50).optional(),
   note: z.string().max(5000).optional(),
-  favourite: z.boolean().optional()
+  favourite: z.boolean().optional(),
+  /** Replaces the server's SSH overrides (an empty object clears them). */
+  ssh: SshOverride.optional()
 })
 export type SetMetaInput = z.input<typeof SetMetaInput>
 

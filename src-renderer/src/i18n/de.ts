@@ -7,6 +7,7 @@ import orders from './orders/de'
 import sshKeys from './ssh-keys/de'
 import tickets from './tickets/de'
 import settings from './settings/de'
+import ssh from './ssh/de'
 // @feature-imports
 
 const de: Messages = {
@@ -18,6 +19,7 @@ const de: Messages = {
     main: 'Hauptnavigation',
     fleet: 'Flotte',
     consoles: 'Konsolen',
+    terminals: 'Terminals',
     billing: 'Abrechnung',
     orders: 'Bestellungen',
     sshKeys: 'SSH-Schlüssel',
@@ -187,6 +189,7 @@ const de: Messages = {
   sshKeys,
   tickets,
   settings,
+  ssh,
   // @feature-messages
 }
 

@@ -9,6 +9,7 @@ import orders from './orders/en'
 import sshKeys from './ssh-keys/en'
 import tickets from './tickets/en'
 import settings from './settings/en'
+import ssh from './ssh/en'
 // @feature-imports
 
 const en = {
@@ -20,6 +21,7 @@ const en = {
     main: 'Main',
     fleet: 'Fleet',
     consoles: 'Consoles',
+    terminals: 'Terminals',
     billing: 'Billing',
     orders: 'Orders',
     sshKeys: 'SSH keys',
@@ -189,6 +191,7 @@ const en = {
   sshKeys,
   tickets,
   settings,
+  ssh,
   // @feature-messages
 }
 
