@@ -40,7 +40,8 @@ export const MODULES = [
   {
     name: 'fleet-diff',
     mutate: ['src-main/core/fleet/fleet-diff.ts'],
-    tests: ['src-main/core/fleet/fleet-diff.test.ts', 'test/integration/planted-fleet-transitions.test.ts']
+    // The integration test (planted-fleet-transitions) guards the same code through the core; the unit test is what runs per mutant.
+    tests: ['src-main/core/fleet/fleet-diff.test.ts']
   },
   {
     name: 'notifications',

@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os'
 import { basename, join, relative } from 'node:path'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import { PDFDocument } from 'pdf-lib'
-import { CacheKeyStore, open, seal } from '../../src-main/core/billing/cache-crypto'
+import { CACHE_KEY_ENTRY, CacheKeyStore, open, seal } from '../../src-main/core/billing/cache-crypto'
 import { InvoiceCache, type InvoiceIndex } from '../../src-main/core/billing/invoice-cache'
 import { KeytarSecretStore } from '../../src-main/core/secrets/keytar-secret-store'
 import type { InvoiceList } from '../../src-main/shared/contracts/billing'
@@ -57,7 +57,61 @@ describe('sealing: a fresh IV for every write', () => {
     }
     expect(() => open(key, sealed, 'other context'), 'another file’s role').toThrow(/damaged/)
     expect(() => open(randomBytes(32), sealed, 'ctx'), 'another key').toThrow(/another key/)
-    expect(() => open(key, sealed.subarray(0, REGIONS.ciphertext - 1), 'ctx'), 'too short').toThrow(/damaged/)
+    // Shorter than magic + IV + tag, or not starting with the magic: refused before any decryption.
+    expect(() => open(key, sealed.subarray(0, REGIONS.ciphertext - 1), 'ctx'), 'too short').toThrow(/^A cached invoice file is damaged\.$/)
+    expect(() => open(key, Buffer.concat([Buffer.from('FLC0'), sealed.subarray(MAGIC)]), 'ctx'), 'other magic').toThrow(/^A cached invoice file is damaged\.$/)
+  })
+
+  it('a sealed file starts with the format magic; an empty plaintext still has its whole header', () => {
+    const sealed = seal(key, plain, 'ctx')
+    expect(sealed.subarray(0, MAGIC).toString('latin1')).toBe('FLC1')
+    expect(sealed.length).toBe(MAGIC + IV + TAG + plain.length)
+    const empty = seal(key, Buffer.alloc(0), 'ctx')
+    expect(empty.length).toBe(MAGIC + IV + TAG)
+    expect(open(key, empty, 'ctx').length).toBe(0)
+  })
+
+  it('errors are storage errors, so the cache sets the file aside instead of failing the app', () => {
+    const sealed = seal(key, plain, 'ctx')
+    for (const damaged of [sealed.subarray(0, 3), flipped(sealed, sealed.length - 1)]) {
+      try {
+        open(key, damaged, 'ctx')
+        throw new Error('opened')
+      } catch (error) {
+        expect((error as { code?: string }).code).toBe('storage')
+      }
+    }
+  })
+})
+
+describe('the cache key in the keychain', () => {
+  let secrets: KeytarSecretStore
+  beforeAll(() => {
+    secrets = new KeytarSecretStore({ service: `Flotilla-test-${randomBytes(4).toString('hex')}` })
+  })
+  afterAll(async () => {
+    for (const id of await secrets.list().catch(() => [])) await secrets.delete(id).catch(() => false)
+  })
+
+  it('none until first needed; created once even by concurrent first writes; found again from the keychain', async () => {
+    const store = new CacheKeyStore(secrets)
+    expect(await store.find()).toBeNull()
+    const [a, b] = await Promise.all([store.getOrCreate(), store.getOrCreate()])
+    expect(a.length).toBe(32)
+    expect(a.equals(b)).toBe(true)
+    expect(await store.find()).toBe(a)
+    expect(await secrets.get(CACHE_KEY_ENTRY)).toBe(a.toString('base64'))
+    // Another start of the app reads the same key back.
+    const again = new CacheKeyStore(secrets)
+    expect((await again.find())?.equals(a)).toBe(true)
+    expect((await again.getOrCreate()).equals(a)).toBe(true)
+  })
+
+  it('a keychain entry that is not a 32-byte key counts as no key', async () => {
+    await secrets.set(CACHE_KEY_ENTRY, randomBytes(16).toString('base64'))
+    expect(await new CacheKeyStore(secrets).find()).toBeNull()
+    await secrets.set(CACHE_KEY_ENTRY, randomBytes(32).toString('hex'))
+    expect(await new CacheKeyStore(secrets).find()).toBeNull()
   })
 })
 
