@@ -6,7 +6,7 @@
 // 10. The SSH key matrix: with keys missing at some accounts (and one account failing),
 //     each cell says present, missing or unknown as the simulators' own key lists say.
 import { createHash } from 'node:crypto'
-import type { Page } from 'playwright-core'
+import type { Locator, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { startRecordingRfbServer, type RecordingRfbServer } from '../support/recording-rfb'
 import { makeSelfSignedCert, type TlsFiles } from '../support/vnc-peer'
@@ -45,6 +45,9 @@ afterAll(async () => {
   if (tls) await rm(tls.dir, { recursive: true, force: true })
 })
 
+/** Whether the element has the keyboard focus (this file compiles without the DOM lib). */
+const hasFocus = (locator: Locator) => locator.evaluate((el: { ownerDocument: { activeElement: unknown } }) => el.ownerDocument.activeElement === el)
+
 /** Focuses a field, clears it and types, as a user does. */
 async function typeInto(label: string, text: string, scope = page.locator('body')): Promise<void> {
   const field = scope.getByLabel(label, { exact: true })
@@ -52,7 +55,7 @@ async function typeInto(label: string, text: string, scope = page.locator('body'
   await page.keyboard.press('ControlOrMeta+A')
   await page.keyboard.press('Backspace')
   await page.keyboard.type(text)
-  expect(await field.evaluate((el) => el === document.activeElement)).toBe(true)
+  expect(await hasFocus(field)).toBe(true)
 }
 
 describe('8. Ctrl+Alt+Del reaches the VNC server', () => {
@@ -68,7 +71,7 @@ describe('8. Ctrl+Alt+Del reaches the VNC server', () => {
     recorder.keys.length = 0
     const button = panel.getByRole('button', { name: 'Ctrl+Alt+Del' })
     await button.focus()
-    expect(await button.evaluate((el) => el === document.activeElement)).toBe(true)
+    expect(await hasFocus(button)).toBe(true)
     await page.keyboard.press('Enter')
     await expect.poll(() => panel.getByText('Ctrl+Alt+Del sent').count()).toBe(1)
 

@@ -31,9 +31,12 @@ function started(keys: string[]): JobProgress {
     action: 'restart',
     total: keys.length,
     done: 0,
+    failed: 0,
     finished: false,
-    items: servers.filter((s) => keys.includes(s.key)).map((s) => ({ key: s.key, accountId: s.accountId, provider: s.provider, label: s.label, state: 'queued' as const, error: null }))
-  } as JobProgress
+    startedAt: '2026-12-02T12:00:00.000Z',
+    finishedAt: null,
+    items: servers.filter((s) => keys.includes(s.key)).map((s) => ({ key: s.key, accountId: s.accountId, provider: s.provider, label: s.label, state: 'queued' as const }))
+  }
 }
 
 beforeEach(async () => {
