@@ -15,7 +15,7 @@ import { makeServer } from '../fleet/testing-rows'
 import { useAppStore } from '../stores/app'
 import { useFleetStore } from '../stores/fleet'
 import { createFakeBridge, type FakeBridge } from '../testing/fake-bridge'
-import { useFleetNotifications } from './useFleetNotifications'
+import { notificationsAllowed, requestNotifications, useFleetNotifications } from './useFleetNotifications'
 
 class FakeNotification {
   static permission: NotificationPermission = 'granted'
@@ -129,5 +129,36 @@ describe('useFleetNotifications', () => {
     wrapper = undefined
     fake.emit('fleet.delta', delta)
     expect(FakeNotification.shown).toEqual([])
+  })
+})
+
+describe('asking the system for permission', () => {
+  it('granted already: true without asking; otherwise the answer decides; no Notification API: false', async () => {
+    let asked = 0
+    const withAnswer = (answer: NotificationPermission) => {
+      ;(FakeNotification as unknown as { requestPermission: () => Promise<NotificationPermission> }).requestPermission = async () => {
+        asked += 1
+        return answer
+      }
+    }
+    withAnswer('denied')
+    FakeNotification.permission = 'granted'
+    expect(await requestNotifications()).toBe(true)
+    expect(notificationsAllowed()).toBe(true)
+    expect(asked).toBe(0)
+    FakeNotification.permission = 'default'
+    expect(notificationsAllowed()).toBe(false)
+    expect(await requestNotifications()).toBe(false)
+    withAnswer('granted')
+    expect(await requestNotifications()).toBe(true)
+    expect(asked).toBe(2)
+    const saved = globalThis.Notification
+    delete (globalThis as { Notification?: unknown }).Notification
+    try {
+      expect(notificationsAllowed()).toBe(false)
+      expect(await requestNotifications()).toBe(false)
+    } finally {
+      globalThis.Notification = saved
+    }
   })
 })
