@@ -3,7 +3,7 @@ import pluginVue from 'eslint-plugin-vue'
 import { defineConfigWithVueTs, vueTsConfigs } from '@vue/eslint-config-typescript'
 
 export default defineConfigWithVueTs(
-  { ignores: ['out/**', 'dist/**', 'node_modules/**', 'coverage/**', '.tmp/**', 'bench/results/**'] },
+  { ignores: ['out/**', 'dist/**', 'node_modules/**', 'coverage/**', '.tmp/**', 'bench/results/**', '.stryker-tmp/**', 'reports/**'] },
   pluginVue.configs['flat/recommended'],
   vueTsConfigs.recommended,
   {

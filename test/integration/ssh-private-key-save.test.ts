@@ -93,7 +93,7 @@ describe('saving a generated private key', () => {
     choice = 'fourth-key'
     await save(generated.saveId!)
     await fx.logger.flush()
-    const log = await readFile(fx.logFile, 'utf8').catch(() => '')
+    const log = await readFile(fx.logFile, 'utf8') // a missing log is a failure, not an empty one
     const body = generated.privateKey.split('\n').filter((l) => l.length > 0 && !l.startsWith('-----'))
     expect(body.length).toBeGreaterThan(0)
     for (const line of body) expect(log).not.toContain(line)

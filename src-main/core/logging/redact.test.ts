@@ -25,6 +25,28 @@ describe('Redactor', () => {
     expect(out).toEqual({ accountId: 'acc_1', nested: { credential: REDACTED, headers: { Cookie: REDACTED, Accept: 'json' } }, list: [{ password: REDACTED }] })
   })
 
+  it('scrubs a multi-line secret (a PEM key) also when it comes back whitespace-flattened or cut short', () => {
+    const r = new Redactor()
+    const pem = '-----BEGIN PRIVATE KEY-----\nMC4CAQAwBQYDK2VwBCIEIJMZM7MbhKW1G2FidTWB\ncegyChvCwIYdQfqiajtKRfP8xyz\n-----END PRIVATE KEY-----\n'
+    r.register(pem)
+    expect(r.text(`echo: ${pem}`)).toBe(`echo: ${REDACTED}`)
+    expect(r.text(`echo: ${pem.replace(/\s+/g, ' ')}`)).toBe(`echo: -----BEGIN PRIVATE KEY----- ${REDACTED} ${REDACTED} -----END PRIVATE KEY----- `)
+    expect(r.text('cut: MC4CAQAwBQYDK2VwBCIEIJMZM7MbhKW1G2FidTWB …')).toBe(`cut: ${REDACTED} …`)
+    // Short words of a secret with spaces are not scrubbed everywhere; forgetting drops the pieces too.
+    expect(r.text('PRIVATE KEY')).toBe('PRIVATE KEY')
+    r.forget(pem)
+    expect(r.text('MC4CAQAwBQYDK2VwBCIEIJMZM7MbhKW1G2FidTWB')).toBe('MC4CAQAwBQYDK2VwBCIEIJMZM7MbhKW1G2FidTWB')
+  })
+
+  it('ignores secrets too short to scrub safely (under 6 characters)', () => {
+    const r = new Redactor()
+    r.register('abcde')
+    r.register('')
+    r.register(null)
+    r.register('abcdef')
+    expect(r.text('abcde abcdef')).toBe(`abcde ${REDACTED}`)
+  })
+
   it('keeps errors readable while scrubbing their message', () => {
     const r = new Redactor()
     r.register('topsecretkey')

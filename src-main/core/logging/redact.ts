@@ -12,16 +12,33 @@ const SECRET_PATTERNS: readonly RegExp[] = [
 
 export const REDACTED = '[redacted]'
 
+const MIN_SECRET = 6
+/** Long enough that a piece of a multi-line secret is never an ordinary word (PEM armour lines stay readable). */
+const MIN_PIECE = 16
+
+/**
+ * A multi-line secret (a PEM private key) rarely comes back in one piece: provider
+ * error text is whitespace-flattened and capped before it is logged, so each long
+ * piece is scrubbed on its own as well.
+ */
+function piecesOf(secret: string): string[] {
+  if (!/\s/.test(secret)) return []
+  return secret.split(/\s+/).filter((piece) => piece.length >= MIN_PIECE)
+}
+
 export class Redactor {
   private readonly secrets = new Set<string>()
 
   /** Remember a secret so any later text containing it is scrubbed. Short values are ignored (too many false hits). */
   register(secret: string | null | undefined): void {
-    if (secret && secret.length >= 6) this.secrets.add(secret)
+    if (!secret || secret.length < MIN_SECRET) return
+    this.secrets.add(secret)
+    for (const piece of piecesOf(secret)) this.secrets.add(piece)
   }
 
   forget(secret: string): void {
     this.secrets.delete(secret)
+    for (const piece of piecesOf(secret)) this.secrets.delete(piece)
   }
 
   text(input: string): string {

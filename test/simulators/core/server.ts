@@ -169,7 +169,7 @@ const HTML_502 = `<html>
 function faultReply(fault: FaultSpec, hooks: SimHooks): Reply | 'reset' | 'hang' {
   switch (fault.kind) {
     case '5xx':
-      return json(fault.status ?? hooks.default5xxStatus, hooks.errorBody('Upstream provider error'))
+      return json(fault.status ?? hooks.default5xxStatus, hooks.errorBody(fault.message ?? 'Upstream provider error'))
     case 'html':
       return raw(502, 'text/html', HTML_502)
     case 'malformed-json':

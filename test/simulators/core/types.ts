@@ -78,6 +78,8 @@ export interface FaultSpec {
   accountId?: string
   /** For 5xx; default 502 (aluy) / 500 (elizon). */
   status?: number
+  /** For 5xx: the error text in the provider's error body (a provider echoing what it was sent). Default 'Upstream provider error'. */
+  message?: string
   /** For rate-limit; default 30. */
   retryAfterSec?: number
   /** For shift-list: how the list moves (default insert 1). */
