@@ -94,7 +94,7 @@ describe('BulkBar confirmation', () => {
 
   it('Run starts exactly one job with every selected server', async () => {
     await click('Restart')
-    await click('Run on 3 servers')
+    await click('Restart on 3 servers')
     expect(bulkCalls()).toEqual([{ channel: 'servers.bulk', input: { keys: servers.map((s) => s.key), action: 'restart' } }])
     expect(dialog()?.textContent).toContain('0 of 3 done')
   })
