@@ -6,15 +6,10 @@
 // text before the adapters — and so the renderer — see it.
 import { FlotillaError } from '../../shared/errors'
 import { Redactor } from '../logging/redact'
-import type { HttpClient, HttpRequest } from './http-client'
+import type { CredentialScope, HttpClient, HttpRequest } from './http-client'
 import { hostOf } from './http-errors'
 
-export interface CredentialScope {
-  /** `scheme://host:port` of the account's API base URL. */
-  readonly origin: string
-  /** The account's own secrets (its cookie value or API key). */
-  readonly secrets: readonly string[]
-}
+export type { CredentialScope }
 
 /** `scheme://host[:port]` (default ports left out, as URL does), or null when unparseable. */
 export function originOf(url: string): string | null {

@@ -1,7 +1,6 @@
 // The port of the one HTTP client under the provider adapters. The implementation
 // (timeouts, the references' retry rules, rate limits, error mapping, size
 // limits, the credential's origin rule) lives in `fetch-http-client.ts`.
-import type { CredentialScope } from './credential-scope'
 
 export type HttpMethod = 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE'
 
@@ -48,4 +47,12 @@ export interface HttpClient {
    * `request`; never retried, and outside the account's concurrency cap.
    */
   stream(req: HttpRequest, onChunk: (chunk: Uint8Array) => void): Promise<void>
+}
+
+/** Which account a request belongs to: its API origin and its own secrets (see credential-scope.ts). */
+export interface CredentialScope {
+  /** `scheme://host:port` of the account's API base URL. */
+  readonly origin: string
+  /** The account's own secrets (its cookie value or API key). */
+  readonly secrets: readonly string[]
 }
