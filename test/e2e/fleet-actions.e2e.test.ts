@@ -6,7 +6,7 @@
 // monthly price), each checked at the simulator; then the Activity filters.
 import { readdir, readFile } from 'node:fs/promises'
 import { join } from 'node:path'
-import type { Page } from 'playwright-core'
+import type { Locator, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { addDemoAccounts } from '../harness/demo-accounts'
 import type { AluySimulator } from '../simulators/index'
@@ -53,6 +53,11 @@ async function openDetail(label: string) {
   return drawer
 }
 
+/** A form's run button: it names the action, the server and the account ("Reinstall: web-01 at Acme"). */
+function runButton(drawer: Locator, action: string, label: string): Locator {
+  return drawer.getByRole('button', { name: new RegExp(`^${escapeRegExp(action)}: ${escapeRegExp(label)} at `) })
+}
+
 async function closeDetail(label: string): Promise<void> {
   const drawer = page.getByRole('dialog', { name: `Server ${label}` })
   await drawer.getByRole('button', { name: 'Close server details' }).click()
@@ -75,7 +80,8 @@ describe('server detail forms, end to end', () => {
     const server = targets.reinstall
     const drawer = await openDetail(server.label)
     await drawer.getByRole('button', { name: 'Reinstall' }).click()
-    const run = drawer.getByRole('button', { name: 'Run' })
+    const run = runButton(drawer, 'Reinstall', server.label)
+    expect(await run.getAttribute('class')).toContain('p-button-danger')
     const confirm = drawer.getByLabel(`Type “${server.label}” to confirm`)
     // The form takes the focus on its first field, the template, not the button that opened it.
     await expect.poll(() => hasFocus(drawer.getByRole('combobox', { name: 'Operating system' }))).toBe(true)
@@ -113,9 +119,14 @@ describe('server detail forms, end to end', () => {
     const server = targets.reset
     let drawer = await openDetail(server.label)
     await drawer.getByRole('button', { name: 'Reset password' }).click()
-    await drawer.getByRole('button', { name: 'Run' }).click()
+    const run = runButton(drawer, 'Reset password', server.label)
+    // A destructive action reads and looks different from "Rename": named server and account, danger style.
+    expect(await run.getAttribute('class')).toContain('p-button-danger')
+    await run.click()
     const field = drawer.getByLabel('New password')
     await expect.poll(() => field.count(), { timeout: 15_000 }).toBe(1)
+    // One-shot: the form closed, so no second click can invalidate the password shown.
+    expect(await run.count()).toBe(0)
     const shown = await field.inputValue()
     expect(posted(server, 'reset-password').map((r) => r.status)).toEqual([200])
     expect(shown).toBe(server.lastResetPassword)
@@ -145,7 +156,7 @@ describe('server detail forms, end to end', () => {
     const ram = drawer.getByRole('spinbutton', { name: 'RAM (GB)' })
     await expect.poll(() => ram.getAttribute('aria-valuenow'), { timeout: 15_000 }).toBe(String(before.ramGb))
     expect(await ram.getAttribute('aria-valuemin')).toBe(String(before.ramGb))
-    const run = drawer.getByRole('button', { name: 'Run' })
+    const run = runButton(drawer, 'Upgrade', server.label)
     expect(await run.isDisabled()).toBe(true)
 
     // Going below today's size is not possible: the value stays, nothing to run.

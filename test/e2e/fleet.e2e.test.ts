@@ -122,7 +122,7 @@ describe('fleet, end to end', () => {
     await table().getByRole('row', { name: new RegExp(escapeRegExp(target.label)) }).first().click()
     const drawer = page.getByRole('dialog', { name: `Server ${target.label}` })
     await drawer.getByRole('button', { name: 'Force stop' }).click()
-    await drawer.getByRole('button', { name: 'Run' }).click()
+    await drawer.getByRole('button', { name: new RegExp(`^Force stop: ${escapeRegExp(target.label)} at `) }).click()
     await expect.poll(() => drawer.getByRole('status').filter({ hasText: 'Force stop: done.' }).count()).toBe(1)
     expect(target.power).toBe('stopped')
     await drawer.getByRole('button', { name: 'Close server details' }).click()

@@ -25,6 +25,23 @@ export function actionKey(action: ServerActionName): ActionKey {
   return action.replace(/-([a-z])/g, (_, c: string) => c.toUpperCase()) as ActionKey
 }
 
+/**
+ * Actions that stop, destroy, cancel or lock something: their button is styled
+ * as dangerous and names the server and account, unlike an everyday "Rename".
+ */
+export const DESTRUCTIVE_ACTIONS: ReadonlySet<ServerActionName> = new Set<ServerActionName>([
+  'stop',
+  'shutdown',
+  'restart',
+  'reset',
+  'cancel',
+  'subscription-cancel',
+  'suspend',
+  'reinstall',
+  'reset-password',
+  'retry-provision'
+])
+
 const money = new Map<string, Intl.NumberFormat>()
 const moneyFine = new Map<string, Intl.NumberFormat>()
 const dates = new Map<string, Intl.DateTimeFormat>()

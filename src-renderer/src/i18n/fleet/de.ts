@@ -170,6 +170,7 @@ const fleetTable: MessageSchema<typeof en> = {
     reinstallWarning: 'Eine Neuinstallation löscht alle Dateien auf {label}.',
     retryWarning: 'Der Dienst erhält eine neue ID; Flotilla folgt ihr.',
     run: 'Ausführen',
+    runNamed: '{action}: {label} bei {account}',
     cancel: 'Abbrechen',
     password: 'Neues Passwort',
     passwordOnce: 'Wird nur jetzt angezeigt: vor dem Schließen dieser Ansicht kopieren.',

@@ -167,6 +167,7 @@ const fleetTable = {
     reinstallWarning: 'Reinstalling erases every file on {label}.',
     retryWarning: 'The service gets a new id; Flotilla follows it.',
     run: 'Run',
+    runNamed: '{action}: {label} at {account}',
     cancel: 'Cancel',
     password: 'New password',
     passwordOnce: 'Shown only now: copy it before closing this view.',
