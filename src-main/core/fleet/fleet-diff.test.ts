@@ -2,31 +2,12 @@
 // which transitions (the notifications' source) each change makes. The live
 // path through the real core is test/integration/planted-fleet-transitions.test.ts.
 import { describe, expect, it } from 'vitest'
+import { makeServer } from '../../shared/testing/make-server'
 import type { Server } from '../../shared/domain'
 import { diffServers, isEmptyDiff, sameServer } from './fleet-diff'
 
 function server(id: string, over: Partial<Server> = {}): Server {
-  return {
-    key: `acc_aaaaaaaa:${id}`,
-    id,
-    accountId: 'acc_aaaaaaaa',
-    provider: 'aluy',
-    label: `srv-${id}`,
-    kind: 'VPS',
-    status: 'active',
-    statusText: 'ACTIVE',
-    power: 'running',
-    primaryIpv4: null,
-    primaryIpv6: null,
-    location: null,
-    vcpu: null,
-    ramMb: null,
-    diskGb: null,
-    hourlyRateCents: null,
-    monthlyPriceCents: null,
-    createdAt: null,
-    ...over
-  } as Server
+  return makeServer({ ...over, id })
 }
 
 /** The transition kind one change of one server makes (null: none). */

@@ -2,31 +2,12 @@
 // palette and bulk actions offer for a server before its detail is loaded.
 // Every provider × kind × status × power that decides something, exactly.
 import { describe, expect, it } from 'vitest'
+import { makeServer } from '../testing/make-server'
 import type { Server } from '../domain'
 import { actionsFor } from './fleet'
 
 function server(over: Partial<Server>): Server {
-  return {
-    key: 'acc_aaaaaaaa:s1',
-    id: 's1',
-    accountId: 'acc_aaaaaaaa',
-    provider: 'aluy',
-    label: 'srv',
-    kind: 'VPS',
-    status: 'active',
-    statusText: 'ACTIVE',
-    power: 'running',
-    primaryIpv4: null,
-    primaryIpv6: null,
-    location: null,
-    vcpu: null,
-    ramMb: null,
-    diskGb: null,
-    hourlyRateCents: null,
-    monthlyPriceCents: null,
-    createdAt: null,
-    ...over
-  } as Server
+  return makeServer({ id: 's1', label: 'srv', ...over })
 }
 
 const FULL_ALUY_TAIL = ['rename', 'cancel', 'suspend', 'reinstall', 'reset-password', 'upgrade']
